@@ -1,0 +1,59 @@
+# The two commands in the README, and the set-up they share. Needs only python3 (3.11+) and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST := 127.0.0.1
+PORT := 8000
+export NO_MKDOCS_2_WARNING := 1
+SHELL := bash
+.SHELLFLAGS := -o pipefail -ec
+# Hide pip's notes about this machine's unreachable extra package indexes; keep real errors.
+QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
+
+.PHONY: serve test matrix lint lock browser-deps clean
+
+## serve: build the site and serve it at http://127.0.0.1:8000, rebuilding on change
+serve: $(VENV)/.site
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## test: run the whole test suite (examples under every start method, pages, site, browser)
+test: $(VENV)/.test browser-deps
+	$(BIN)/python -m pytest -n auto --codeblocks tests docs
+
+## matrix: run the examples on every CPython 3.10-3.13 that pyenv or PATH has (nox)
+matrix: $(VENV)/.test
+	$(BIN)/nox --no-color --session examples
+
+## lint: ruff, and the GitHub workflows (zizmor)
+lint: $(VENV)/.test
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline .github/workflows
+
+## lock: re-pin every dependency group into requirements/*.txt (needs uv)
+lock:
+	uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 --group pyproject.toml:site -o requirements/site.txt
+	uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 --group pyproject.toml:test -o requirements/test.txt
+	uv pip compile --quiet --generate-hashes --universal --python-version 3.10 --group pyproject.toml:examples -o requirements/examples.txt
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: the site's toolchain needs Python 3.11 or newer; set PYTHON=python3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
+
+$(VENV)/.site: requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt $(QUIET_PIP)
+	touch $@
+
+$(VENV)/.test: requirements/test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt $(QUIET_PIP)
+	touch $@ $(VENV)/.site
+
+# The browser tests drive Debian's chromium; install it when it is missing (needs root or sudo).
+browser-deps:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf $(VENV) site .nox .pytest_cache
