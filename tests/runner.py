@@ -6,6 +6,7 @@ alive after the run ends (an orphaned worker, a forgotten server) is reported as
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
@@ -100,10 +101,8 @@ def run(
 
 def _kill_session(proc: subprocess.Popen) -> None:
     if os.name == "posix":
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     else:
         proc.kill()
 
@@ -131,10 +130,8 @@ def _reap_leftovers(session_id: int, grace: float = 5.0) -> list[str]:
     while (members := _session_members(session_id)) and time.monotonic() < deadline:
         time.sleep(0.05)  # the resource tracker and the forkserver exit shortly after the parent
     for pid in members:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     return [f"pid {pid}: {cmd.strip()}" for pid, cmd in sorted(members.items())]
 
 

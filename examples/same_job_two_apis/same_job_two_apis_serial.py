@@ -36,7 +36,7 @@ def factorize(n: int) -> list[int]:
 
 
 def report(numbers: list[int], results: list[list[int]]) -> None:
-    for n, factors in zip(numbers, results):
+    for n, factors in zip(numbers, results, strict=True):
         print(f"{n} = {' * '.join(map(str, factors))}")
 
 
