@@ -49,9 +49,10 @@ $(VENV)/.test: requirements/test.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt $(QUIET_PIP)
 	touch $@ $(VENV)/.site
 
-# The browser tests drive Debian's chromium; install it when it is missing (needs root or sudo).
+# The browser tests drive Debian's chromium (or the browser named by $CHROMIUM); install it when it
+# is missing (needs root or sudo).
 browser-deps:
-	@command -v chromium >/dev/null || { \
+	@[ -n "$${CHROMIUM:-}" ] || command -v chromium >/dev/null || { \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 

@@ -16,13 +16,15 @@ import re
 import sys
 import tempfile
 from functools import cache
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import pytest
-from pytest_codeblocks import extract_from_buffer
-from pytest_codeblocks.main import CodeBlock
 
 from tests.runner import ROOT, run
+
+if TYPE_CHECKING:
+    from pytest_codeblocks.main import CodeBlock
 
 COLLECTED_LANGUAGES = ("python", "bash", "sh")
 BLOCK_TIMEOUT = 120
@@ -61,6 +63,9 @@ def expand_snippets(text: str) -> str:
 
 class MarkdownPage(pytest.File):
     def collect(self):
+        # Imported here: the example matrix (nox) runs without the site's toolchain installed.
+        from pytest_codeblocks import extract_from_buffer
+
         blocks = extract_from_buffer(io.StringIO(expand_snippets(self.path.read_text())))
         for block in blocks:
             # Like the stock plugin: a block is collected only if its info string is exactly the

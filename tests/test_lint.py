@@ -1,0 +1,40 @@
+"""The code and the workflows pass the project's linters (ruff, zizmor)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.runner import ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed in this environment")
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["zizmor", "--offline", "--quiet", ".github/workflows"],
+    ],
+    ids=" ".join,
+)
+def test_linter_is_clean(command: list[str]) -> None:
+    result = subprocess.run(
+        [tool(command[0]), *command[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
