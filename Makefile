@@ -58,3 +58,16 @@ browser-deps:
 
 clean:
 	rm -rf $(VENV) site .nox .pytest_cache
+
+# The performance pages: every number and chart comes from one JSON file written by the harness.
+BENCH_JSON := docs/performance/data/results.json
+.PHONY: bench charts
+
+## bench: run every benchmark (a few minutes; keep the machine idle), then redraw the charts
+bench: $(VENV)/.test
+	$(BIN)/python -m examples.benchmarks --output $(BENCH_JSON)
+	$(MAKE) charts
+
+## charts: redraw docs/performance/charts and tables from the committed JSON, nothing else
+charts: $(VENV)/.test
+	$(BIN)/python -m examples.benchmarks.charts $(BENCH_JSON) --out docs/performance

@@ -41,7 +41,12 @@ def example_scripts() -> list[Path]:
 
 def script_metadata(path: Path) -> dict:
     """The script's `# /// script` block as a dict, or {} if it has none."""
-    match = _SCRIPT_BLOCK.search(path.read_text())
+    return source_metadata(path.read_text())
+
+
+def source_metadata(source: str) -> dict:
+    """The `# /// script` block of a script's text (e.g. copied from a page), or {} if none."""
+    match = _SCRIPT_BLOCK.search(source)
     if not match:
         return {}
     toml = "".join(line[2:] + "\n" for line in match[1].splitlines())
@@ -50,7 +55,12 @@ def script_metadata(path: Path) -> dict:
 
 def why_it_cannot_run_here(path: Path) -> str | None:
     """A reason to skip the script on this interpreter, or None if it can run."""
-    meta = script_metadata(path)
+    return why_source_cannot_run_here(path.read_text())
+
+
+def why_source_cannot_run_here(source: str) -> str | None:
+    """Like why_it_cannot_run_here, for a script's text."""
+    meta = source_metadata(source)
     needed = SpecifierSet(meta.get("requires-python", ""))
     running = ".".join(map(str, sys.version_info[:3]))
     if running not in needed:

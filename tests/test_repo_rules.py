@@ -65,7 +65,9 @@ def test_no_file_shadows_a_standard_library_module() -> None:
 @pytest.mark.parametrize("script", example_scripts(), ids=lambda path: path.stem)
 def test_example_is_a_guarded_script_with_a_docstring(script: Path) -> None:
     source = script.read_text()
-    assert source.startswith('"""'), "start with a one-line docstring naming the API shown"
+    # A PEP 723 `# /// script` block may come first: uv and pipx read it there.
+    body = re.sub(r"\A(?:#.*\n)+\n?", "", source)
+    assert body.startswith('"""'), "start with a one-line docstring naming the API shown"
     assert re.search(r'^if __name__ == "__main__":\n    main\(\)$', source, re.MULTILINE), (
         'end with the `if __name__ == "__main__":` guard calling main()'
     )

@@ -17,8 +17,8 @@ os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
 os.environ["RAY_AUTH_MODE"] = "token"
 os.environ["RAY_AUTH_TOKEN"] = secrets.token_hex(16)
 
-import ray  # noqa: E402
-from ray.util.multiprocessing import Pool  # noqa: E402
+import ray
+from ray.util.multiprocessing import Pool
 
 # --8<-- [end:imports]
 
@@ -64,10 +64,16 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # A local Ray cluster with two CPUs, its session files in a folder removed afterwards.
+    # Always a new local cluster with two CPUs, its session files in a folder removed afterwards.
     with (
         tempfile.TemporaryDirectory() as scratch,
-        ray.init(num_cpus=2, include_dashboard=False, _temp_dir=scratch, log_to_driver=False),
+        ray.init(
+            address="local",
+            num_cpus=2,
+            include_dashboard=False,
+            _temp_dir=scratch,
+            logging_level="warning",
+        ),
         Pool() as pool,
     ):
         results = pool.map(factorize, NUMBERS)

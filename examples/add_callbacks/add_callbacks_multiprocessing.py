@@ -1,0 +1,42 @@
+"""Run code when a call finishes with the callback and error_callback of Pool.apply_async."""
+
+import threading
+from multiprocessing import Pool
+
+seen = {}  # what each callback got, and in which thread of this process it ran
+
+
+def square(n: int) -> int:
+    if n < 0:
+        raise ValueError(f"bad input: {n}")
+    return n * n
+
+
+def where() -> str:
+    main = threading.current_thread() is threading.main_thread()
+    return "the main thread" if main else "a pool thread"
+
+
+def on_result(value: int) -> None:
+    # A callback gets the return value; keep it short, it holds up every other result.
+    seen["callback"] = f"got {value} in {where()}"
+
+
+def on_error(error: BaseException) -> None:
+    seen["error_callback"] = f"got {error!r} in {where()}"
+
+
+def main() -> None:
+    with Pool(processes=1) as pool:
+        # Callbacks are given with the call and always run in the pool's result thread.
+        ok = pool.apply_async(square, (3,), callback=on_result, error_callback=on_error)
+        bad = pool.apply_async(square, (-1,), callback=on_result, error_callback=on_error)
+        # wait() returns once the result is stored, which is after its callback has run.
+        ok.wait(timeout=10)
+        bad.wait(timeout=10)
+    for label in ("callback", "error_callback"):
+        print(f"{label}: {seen[label]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Python 3.12+ warns when a multi-threaded process forks; a forkserver context avoids it."""
+
+import multiprocessing
+import re
+import threading
+import warnings
+
+PID = re.compile(r"pid=\d+")
+
+
+def square(x):
+    return x * x
+
+
+def run_pool(method):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with multiprocessing.get_context(method).Pool(processes=1) as pool:
+            pool.apply(square, (3,))
+    # The pid changes every run.
+    messages = {f"{w.category.__name__}: {PID.sub('pid=...', str(w.message))}" for w in caught}
+    print(f"{method}: {len(messages)} warning(s)")
+    for message in sorted(messages):
+        print(f"  {message}")
+
+
+def main():
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)  # any extra thread makes the process multi-threaded
+    helper.start()
+    try:
+        run_pool("fork")
+        run_pool("forkserver")  # the fix: workers are forked from a single-threaded server
+    finally:
+        stop.set()
+        helper.join()
+
+
+if __name__ == "__main__":
+    main()

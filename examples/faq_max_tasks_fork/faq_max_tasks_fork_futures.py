@@ -1,0 +1,31 @@
+"""ProcessPoolExecutor refuses max_tasks_per_child with the fork start method."""
+
+# /// script
+# requires-python = ">=3.11"
+# ///
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def worker_pid(x):
+    return os.getpid()
+
+
+def main():
+    fork = multiprocessing.get_context("fork")
+    try:
+        ProcessPoolExecutor(max_workers=1, mp_context=fork, max_tasks_per_child=2)
+    except ValueError as exc:
+        print(f"{type(exc).__name__}: {exc}")
+    # The fix: another start method (with no mp_context at all, the executor picks spawn).
+    # One task only: on 3.11-3.13 a pool can hang when a worker retires (gh-115634).
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn, max_tasks_per_child=2) as executor:
+        same = executor.submit(worker_pid, 0).result(timeout=20) != os.getpid()
+    print("fixed: with spawn the task ran in a worker process:", same)
+
+
+if __name__ == "__main__":
+    main()

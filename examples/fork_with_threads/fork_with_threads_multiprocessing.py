@@ -1,0 +1,39 @@
+"""multiprocessing.Pool with the fork start method in a process that already runs a thread."""
+
+# /// script
+# [tool.fvm]
+# platforms = ["linux", "darwin"]  # the fork start method
+# ///
+
+import multiprocessing
+import re
+import threading
+import warnings
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def main() -> None:
+    stop = threading.Event()
+    heartbeat = threading.Thread(target=stop.wait)  # e.g. a metrics or logging thread
+    heartbeat.start()
+    # --8<-- [start:run]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fork = multiprocessing.get_context("fork")
+        with fork.Pool(processes=2) as pool:
+            print("result:", pool.apply(square, (3,)))
+    # --8<-- [end:run]
+    stop.set()
+    heartbeat.join()
+    # One warning per fork(); the message names the parent's pid, which changes every run.
+    found = {
+        f"{w.category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(w.message))}" for w in caught
+    }
+    print("warnings:", *sorted(found) or ["none"], sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()

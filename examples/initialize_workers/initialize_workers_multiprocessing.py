@@ -1,0 +1,30 @@
+"""Load read-only state once per worker with multiprocessing.Pool(initializer=, initargs=)."""
+
+from multiprocessing import Pool
+
+# Filled in each worker process by load_prices(); the parent never uses it.
+_prices: dict[str, int] = {}
+
+
+def load_prices(prices: dict[str, int]) -> None:
+    """Runs once in every worker process, before its first task."""
+    _prices.update(prices)
+
+
+def order_total(order: tuple[str, int]) -> str:
+    item, quantity = order
+    return f"{quantity} x {item} = {quantity * _prices[item]}"
+
+
+def main() -> None:
+    prices = {"apple": 3, "bread": 25, "cheese": 40}
+    orders = [("apple", 4), ("bread", 2), ("cheese", 1), ("apple", 10)]
+    # --8<-- [start:pool]
+    with Pool(processes=2, initializer=load_prices, initargs=(prices,)) as pool:
+        for line in pool.map(order_total, orders):
+            print(line)
+    # --8<-- [end:pool]
+
+
+if __name__ == "__main__":
+    main()

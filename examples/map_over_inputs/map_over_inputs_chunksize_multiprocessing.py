@@ -1,0 +1,26 @@
+"""See chunks travel and fail as one unit in multiprocessing.Pool.imap."""
+
+from multiprocessing import Pool
+
+
+def check(n: int) -> int:
+    if n == 6:
+        raise ValueError(f"bad input: {n}")
+    return n
+
+
+def main() -> None:
+    with Pool(processes=2) as pool:
+        for chunksize in (1, 4):
+            print(f"chunksize={chunksize}: received", end="")
+            try:
+                # With chunksize=4 a worker gets inputs 0-3, 4-7 and 8-11 in three messages and
+                # runs each chunk as one call: input 6 fails the whole chunk 4-7.
+                for result in pool.imap(check, range(12), chunksize=chunksize):
+                    print(f" {result}", end="")
+            except ValueError as error:
+                print(f", then {error!r}")
+
+
+if __name__ == "__main__":
+    main()

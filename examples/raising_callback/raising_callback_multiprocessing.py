@@ -1,0 +1,41 @@
+"""A callback that raises kills multiprocessing.Pool's result thread: no result arrives again."""
+
+import multiprocessing
+import threading
+
+
+def work(x: int) -> int:
+    return x * x
+
+
+def save(result: int) -> None:
+    raise OSError("disk full")
+
+
+def report_dead_thread(args: threading.ExceptHookArgs) -> None:
+    # Python prints a dying thread's traceback on stderr; print one line on stdout instead.
+    print(f"a pool thread died: {args.exc_type.__name__}: {args.exc_value}")
+
+
+def main() -> None:
+    threading.excepthook = report_dead_thread
+    pool = multiprocessing.Pool(processes=2)
+    # --8<-- [start:run]
+    first = pool.apply_async(work, (2,), callback=save)
+    for name, x in [("first", 2), ("later", 3)]:
+        result = first if name == "first" else pool.apply_async(work, (x,))
+        try:
+            print(name, "result:", result.get(timeout=0.5))  # without a timeout: wait forever
+        except multiprocessing.TimeoutError:
+            print(name, "result: get(timeout=0.5) raised multiprocessing.TimeoutError")
+    # --8<-- [end:run]
+    try:
+        pool.terminate()
+    except AssertionError as exc:
+        print("terminate() raised AssertionError:", exc)
+    pool.join()
+    print("worker processes left:", len(multiprocessing.active_children()))
+
+
+if __name__ == "__main__":
+    main()

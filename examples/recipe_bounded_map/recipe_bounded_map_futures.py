@@ -1,0 +1,60 @@
+"""A map with a time limit per task, enforced inside each ProcessPoolExecutor worker (Unix)."""
+
+# /// script
+# [tool.fvm]
+# platforms = ["linux", "darwin"]  # SIGALRM
+# ///
+
+import functools
+import signal
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+
+def crunch(seconds: float) -> float:
+    time.sleep(seconds)  # stands in for work that usually ends quickly but sometimes does not
+    return seconds
+
+
+# --8<-- [start:limit]
+def raise_timeout(signum, frame) -> None:
+    raise TimeoutError("task ran out of time")
+
+
+def call_with_time_limit(fn, seconds: float, arg):
+    # Runs in the worker: SIGALRM interrupts the task, the worker itself lives on.
+    previous = signal.signal(signal.SIGALRM, raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn(arg)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def outcome(future):
+    try:
+        return future.result()  # every task ends within `seconds` of starting: a bounded wait
+    except TimeoutError as exc:
+        return exc
+
+
+def bounded_map(executor, fn, items, seconds: float) -> list:
+    """fn(item) for each item, in order; a task over `seconds` gives its TimeoutError instead."""
+    limited = functools.partial(call_with_time_limit, fn, seconds)
+    futures = [executor.submit(limited, item) for item in items]
+    return [outcome(future) for future in futures]
+
+
+# --8<-- [end:limit]
+
+
+def main() -> None:
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        outcomes = bounded_map(executor, crunch, [0.1, 5.0, 0.2, 0.1], seconds=0.5)
+    for seconds, outcome in zip([0.1, 5.0, 0.2, 0.1], outcomes, strict=True):
+        print(f"crunch({seconds}) -> {outcome!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Kill a stuck task: pebble's ProcessPool stops a worker whose task runs past its timeout."""
+
+# /// script
+# dependencies = ["pebble"]
+# ///
+
+import time
+from concurrent.futures import TimeoutError as FutureTimeoutError
+
+from pebble import ProcessPool
+
+
+def crunch(seconds: float) -> float:
+    time.sleep(seconds)  # stands in for a call that may never return (a C loop, a dead socket)
+    return seconds
+
+
+def main() -> None:
+    # --8<-- [start:run]
+    with ProcessPool(max_workers=2) as pool:
+        # pebble's futures are concurrent.futures.Future objects with a per-task timeout.
+        futures = [pool.schedule(crunch, args=(s,), timeout=0.5) for s in (0.1, 60.0, 0.2)]
+        for seconds, future in zip((0.1, 60.0, 0.2), futures, strict=True):
+            try:
+                print(f"crunch({seconds}) -> {future.result()!r}")
+            except FutureTimeoutError:
+                print(f"crunch({seconds}) -> killed after 0.5 s; pebble started a new worker")
+        print("the pool still works:", pool.schedule(crunch, args=(0.0,)).result())
+    # --8<-- [end:run]
+
+
+if __name__ == "__main__":
+    main()

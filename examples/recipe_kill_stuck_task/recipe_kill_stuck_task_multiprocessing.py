@@ -1,0 +1,31 @@
+"""Kill a stuck task: terminate the multiprocessing.Pool and start a new one for the rest."""
+
+import multiprocessing
+import time
+
+
+def crunch(seconds: float) -> float:
+    time.sleep(seconds)  # stands in for a call that may never return (a C loop, a dead socket)
+    return seconds
+
+
+def main() -> None:
+    # --8<-- [start:run]
+    pool = multiprocessing.Pool(processes=2)
+    stuck = pool.apply_async(crunch, (60.0,))
+    quick = pool.apply_async(crunch, (0.1,))
+    print("crunch(0.1) ->", quick.get(timeout=10))
+    try:
+        stuck.get(timeout=0.5)
+    except multiprocessing.TimeoutError:
+        # Pool cannot stop one task: stop every worker, then start afresh.
+        pool.terminate()
+        pool.join()
+        print("crunch(60.0) -> gave up after 0.5 s; terminated the pool")
+    with multiprocessing.Pool(processes=2) as pool:
+        print("a new pool works:", pool.apply(crunch, (0.0,)))
+    # --8<-- [end:run]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""ProcessPoolExecutor re-raises a task's exception with the worker's traceback as __cause__."""
+
+from concurrent.futures import ProcessPoolExecutor
+
+
+def parse(text: str) -> int:
+    return int(text)
+
+
+def main() -> None:
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        # --8<-- [start:catch]
+        try:
+            list(executor.map(parse, ["1", "2", "three"]))
+        except ValueError as exc:
+            print("caught:", repr(exc))
+            cause = exc.__cause__
+            print("__cause__ type:", f"{type(cause).__module__}.{type(cause).__qualname__}")
+            # The worker's traceback, as text: it names the function that raised.
+            print("worker frame in it:", "in parse" in str(cause))
+        # --8<-- [end:catch]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""ProcessPoolExecutor.submit accepts an unpicklable function or argument; result() raises."""
+
+import pickle
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+
+def work(x: object) -> str:
+    return type(x).__name__
+
+
+def main() -> None:
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        # --8<-- [start:run]
+        for label, fn, arg in [
+            ("a lambda as the function", lambda x: x, 1),
+            ("a lock as the argument", work, threading.Lock()),
+        ]:
+            future = executor.submit(fn, arg)  # no error yet: pickling happens later
+            try:
+                future.result(timeout=10)  # a safety net only: the error arrives without it
+            except (AttributeError, TypeError, pickle.PicklingError) as exc:
+                print(f"{label}: result() raised {type(exc).__name__}: {exc}")
+        # --8<-- [end:run]
+        print("the executor still works:", executor.submit(work, 1).result(timeout=10))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""An exception the parent cannot unpickle wedges multiprocessing.Pool for good."""
+
+import multiprocessing
+import threading
+
+
+class QuotaError(Exception):
+    # Pickle rebuilds an exception as QuotaError(*self.args), and args holds only the message:
+    # the parent's call QuotaError("...") misses `limit` and fails.
+    def __init__(self, user: str, limit: int) -> None:
+        super().__init__(f"{user} is over the limit of {limit}")
+
+
+def work(x: int) -> int:
+    if x == 3:
+        raise QuotaError("alice", 10)
+    return x * x
+
+
+def report_dead_thread(args: threading.ExceptHookArgs) -> None:
+    # Python prints a dying thread's traceback on stderr; print one line on stdout instead.
+    print(f"a pool thread died: {args.exc_type.__name__}: {args.exc_value}")
+
+
+def main() -> None:
+    threading.excepthook = report_dead_thread
+    # --8<-- [start:run]
+    pool = multiprocessing.Pool(processes=2)
+    for x in (3, 2):  # the failing task, then a healthy one
+        try:
+            pool.apply_async(work, (x,)).get(timeout=0.5)  # without a timeout: wait forever
+        except multiprocessing.TimeoutError:
+            print(f"work({x}): get(timeout=0.5) raised multiprocessing.TimeoutError")
+    try:
+        pool.terminate()
+    except AssertionError as exc:
+        print("terminate() raised AssertionError:", exc)
+    pool.join()
+    # --8<-- [end:run]
+    print("worker processes left:", len(multiprocessing.active_children()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""One build, one loopback server and one Chromium for every site test; the budget table at the end.
+
+The site tests share the built site, so they form one xdist group: run the suite with
+`--dist loadgroup` and they all go to one worker, which builds the site once.
+
+This folder is named `test_site` (not `browser`) so that pytest loads this conftest at start-up,
+in the xdist controller too: that is where `pytest_terminal_summary` prints the budget table.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from tests.test_site.built_site import Site, SiteServer, build_site
+from tests.test_site.traffic import BUDGET_BYTES, BUDGET_REQUESTS, KIB
+
+# Debian's chromium (`make browser-deps`); elsewhere Playwright's own (`playwright install chromium`).
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the tests may run as root in a container
+    # Any host but the test server is unresolvable, so a request to a CDN fails fast (and is
+    # reported by the tests) instead of reaching the network.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+_BUDGET_ROWS: list[dict] = []
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site built with `mkdocs build --strict` and served on 127.0.0.1 with gzip."""
+    directory = tmp_path_factory.mktemp("site")
+    server = SiteServer(directory)  # bound already: the build needs its URL for site_url
+    try:
+        build_site(directory, server.url)
+        server.start()
+        yield Site(directory, server.url)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for the whole session; tests open their own contexts and pages."""
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Error as error:  # the message says what is missing; add how to get it
+            pytest.fail(
+                f"cannot start Chromium ({error}).\nInstall Debian's chromium (`make browser-deps`)"
+                " or Playwright's (`python -m playwright install chromium`).",
+                pytrace=False,
+            )
+        yield browser
+        browser.close()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect the budget figures that tests record (also from xdist workers)."""
+    if report.when == "call":
+        _BUDGET_ROWS.extend(value for name, value in report.user_properties if name == "budget")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not _BUDGET_ROWS:
+        return
+    columns = [
+        ("page", "page", "<"),
+        ("KiB", "budget_kib", ">"),
+        ("requests", "budget_requests", ">"),
+        ("html", "html", ">"),
+        ("css", "css", ">"),
+        ("js", "js", ">"),
+        ("fonts", "font", ">"),
+        ("| search", "search", ">"),
+        ("images", "images", ">"),
+        ("diagram", "diagram", ">"),
+        ("other", "other", ">"),
+    ]
+    rows = sorted(_BUDGET_ROWS, key=lambda row: row["page"])
+    cells = [[str(row[key]) for _, key, _ in columns] for row in rows]
+    widths = [
+        max(len(title), *(len(c[i]) for c in cells)) for i, (title, _, _) in enumerate(columns)
+    ]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(
+            f"{v:{align}{w}}" for v, w, (_, _, align) in zip(values, widths, columns, strict=True)
+        )
+
+    terminalreporter.section("page weight (transferred, gzip; cold cache)")
+    terminalreporter.write_line(
+        f"Budget: HTML + CSS + JS + fonts, at most {BUDGET_BYTES // KIB} KiB in {BUDGET_REQUESTS}"
+        " requests. Apart (KiB/requests): search (Material's worker and index, fetched in the"
+        " background), images, the diagram library, other (the sitemap)."
+    )
+    terminalreporter.write_line(line([title for title, _, _ in columns]))
+    for row in cells:
+        terminalreporter.write_line(line(row))

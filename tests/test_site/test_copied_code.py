@@ -1,0 +1,107 @@
+"""What readers copy, runs: every Python block on the built site, pasted into a file in an empty
+folder and run under spawn in a fresh interpreter, exits 0 within its time bound.
+
+The blocks come from the built HTML, so this tests what readers see after the includes are
+expanded (and without the `# --8<--` section markers, which the site drops). A block that is not a
+complete script says so in the page source:
+
+* a block titled `<file>.py (excerpt)` shows part of an example file;
+* `text` and `console` blocks are output or terminal sessions, `bash`/`sh` blocks are commands run
+  from a clone of the repository (`pytest --codeblocks docs` runs those), `toml`, `yaml`, `json`,
+  `ini` and `markdown` blocks are configuration or page source;
+* any other block that is not a script has `<!-- not-a-script: the reason -->` on the line before.
+
+Blocks in the API reference are rendered from CPython's docstrings, not written here, and are left
+out. Scripts whose PEP 723 block needs another Python or a missing package are skipped, with why.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.examples_catalog import why_source_cannot_run_here
+from tests.runner import run
+from tests.test_examples import SCRIPT_TIMEOUT
+from tests.test_site.built_site import CodeBlock, Site, docs_page_paths
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+PYTHON = {"python", "py", "python3"}
+NOT_SCRIPTS = {
+    "text": "output",
+    "console": "a terminal session",
+    "pycon": "an interactive session",
+    "bash": "shell commands",
+    "sh": "shell commands",
+    "shell": "shell commands",
+    "toml": "configuration",
+    "yaml": "configuration",
+    "json": "configuration",
+    "ini": "configuration",
+    "markdown": "page source",
+}
+_results: dict[str, str | None] = {}  # script text -> failure (None: ran), shared across pages
+
+
+def why_not_a_script(block: CodeBlock) -> str | None:
+    """Why a reader would not run this block as a script, or None if it is one."""
+    if block.marker:
+        return block.marker
+    if block.title.endswith("(excerpt)"):
+        return "an excerpt"
+    if block.language in NOT_SCRIPTS:
+        return NOT_SCRIPTS[block.language]
+    return None
+
+
+def run_copied_script(text: str) -> str | None:
+    """Run the text as `script.py` in an empty folder under spawn; a failure message, or None."""
+    with tempfile.TemporaryDirectory(prefix="copied-") as folder:
+        Path(folder, "script.py").write_text(text)
+        result = run(
+            [sys.executable, "script.py"],
+            start_method="spawn",
+            cwd=Path(folder),
+            timeout=SCRIPT_TIMEOUT,
+        )
+    if result.returncode != 0:
+        return f"exit code {result.returncode}\n{result.stderr}"
+    if result.leftovers:
+        return "left processes running:\n" + "\n".join(result.leftovers)
+    return None
+
+
+@pytest.mark.parametrize("path", docs_page_paths(), ids=lambda path: "/" + path)
+def test_every_script_a_reader_can_copy_runs(site: Site, path: str) -> None:
+    scripts, unmarked, skipped = [], [], []
+    for block in site.parsed(path).code_blocks:
+        if block.in_api_docs or why_not_a_script(block):
+            continue
+        if block.language not in PYTHON:
+            unmarked.append(f"a {block.language or 'plain'} block:\n{block.text[:200]}")
+            continue
+        reason = why_source_cannot_run_here(block.text)
+        if reason:
+            skipped.append(f"{block.title or 'untitled block'}: {reason}")
+        elif block.text not in _results:
+            scripts.append(block)
+    assert unmarked == [], "mark these blocks <!-- not-a-script: reason --> or give a language"
+    # Two at a time: each script itself starts worker processes.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for block, failure in zip(
+            scripts, pool.map(lambda b: run_copied_script(b.text), scripts), strict=True
+        ):
+            _results[block.text] = failure
+    failures = [
+        f"{block.title or 'untitled block'}: {_results[block.text]}"
+        for block in site.parsed(path).code_blocks
+        if block.text in _results and _results[block.text]
+    ]
+    assert failures == [], "\n\n".join(failures)
+    if skipped and not failures:
+        pytest.skip("; ".join(skipped))

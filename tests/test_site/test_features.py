@@ -1,0 +1,261 @@
+"""What readers do on the site: search an error, pick an API tab, copy an example, read at night,
+look at a diagram, browse on a phone. Each test drives the built site in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.runner import ROOT
+from tests.test_site.built_site import Site
+from tests.test_site.traffic import DIAGRAM_LIBRARY, Traffic
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+# Exception names readers paste into a search box, most wanted first; the test uses the first one
+# the site's search index contains.
+ERROR_MESSAGES = ["BrokenProcessPool", "PicklingError", "BrokenPipeError", "TimeoutError"]
+MARKER_LINE = re.compile(r"^.*-+8<-+\s+\[\s*(?:start|end)\s*:.*$\n?", re.MULTILINE)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def open_page(context: BrowserContext, site: Site, path: str) -> tuple[Page, Traffic]:
+    page = context.new_page()
+    traffic = Traffic.watch(page, site.url)
+    page.goto(site.url + path, wait_until="networkidle")
+    return page, traffic
+
+
+def assert_clean(traffic: Traffic) -> None:
+    assert traffic.foreign == []
+    assert traffic.failed == []
+    assert traffic.console_errors == []
+
+
+def follow_link_instantly(page: Page, site: Site, target: str) -> None:
+    """Click a visible link to `target` and check that instant navigation handled it."""
+    page.evaluate("window.__stillTheSameDocument = true")
+    url = site.url + target
+    index = page.eval_on_selector_all(
+        "a[href]",
+        "(links, url) => links.findIndex(a => a.href === url && a.checkVisibility())",
+        url,
+    )
+    assert index >= 0, f"no visible link to /{target} on {page.url}"
+    page.locator("a[href]").nth(index).click()
+    page.wait_for_url(url)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__stillTheSameDocument === true"), "a full reload, not instant"
+
+
+def test_search_finds_the_page_about_a_pasted_error(site: Site, context: BrowserContext) -> None:
+    index = json.loads((site.directory / "search" / "search_index.json").read_text())["docs"]
+    term, sections = next(
+        (term, [doc for doc in index if term in doc["title"] or term in doc["text"]])
+        for term in [*ERROR_MESSAGES, ""]
+        if not term or any(term in doc["title"] or term in doc["text"] for doc in index)
+    )
+    assert term, f"no page mentions any of {ERROR_MESSAGES}"
+    # The right pages: those that name the error in a heading, else any that mention it.
+    in_titles = {doc["location"].split("#")[0] for doc in sections if term in doc["title"]}
+    right_pages = in_titles or {doc["location"].split("#")[0] for doc in sections}
+
+    page, traffic = open_page(context, site, "")
+    page.keyboard.press("/")  # Material's shortcut for the search box
+    page.keyboard.type(term, delay=30)  # typed, so that each key starts a query
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_be_visible()
+    href = first.get_attribute("href") or ""
+    found = urlsplit(href).path.lstrip("/")
+    assert found in right_pages, f"first result for {term!r} is /{found}"
+    first.click()
+    page.wait_for_url(re.compile(re.escape(site.url + found)))
+    expect(page.locator("article.md-content__inner")).to_contain_text(term)
+    assert_clean(traffic)
+
+
+def pages_with_tabs(site: Site, label: str) -> list[tuple[str, int]]:
+    """Pages with tab sets offering `label`, and how many such sets each has."""
+    found = []
+    for path in site.pages:
+        count = len(re.findall(rf"<label for=[^>]+>{re.escape(label)}</label>", site.html(path)))
+        if count:
+            found.append((path, count))
+    return sorted(found, key=lambda item: -item[1])
+
+
+def chosen_tabs(page: Page, label: str) -> list[str]:
+    """For each tab set that offers `label`, the label of the tab that is showing."""
+    return page.eval_on_selector_all(
+        ".tabbed-set",
+        """(sets, label) => sets
+            .filter(set => [...set.querySelectorAll(".tabbed-labels label")]
+                .some(l => l.textContent.trim() === label))
+            .map(set => {
+                const input = set.querySelector(":scope > input:checked");
+                return set.querySelector(`.tabbed-labels label[for="${input.id}"]`)
+                    .textContent.trim();
+            })""",
+        label,
+    )
+
+
+def test_choosing_multiprocessing_switches_every_tab_set_and_is_remembered(
+    site: Site, context: BrowserContext
+) -> None:
+    pages = pages_with_tabs(site, "multiprocessing")
+    assert len(pages) >= 2, "needs two pages with a multiprocessing tab"
+    (first, sets), (second, _) = pages[0], pages[1]
+    assert sets >= 2, "needs a page with two tab sets"
+    page, traffic = open_page(context, site, first)
+    assert set(chosen_tabs(page, "multiprocessing")) == {"concurrent.futures"}
+    page.locator(".tabbed-labels label", has_text=re.compile("^multiprocessing$")).first.click()
+    assert chosen_tabs(page, "multiprocessing") == ["multiprocessing"] * sets
+    page.goto(site.url + second, wait_until="networkidle")
+    assert set(chosen_tabs(page, "multiprocessing")) == {"multiprocessing"}
+    assert_clean(traffic)
+
+
+def example_file_blocks(site: Site) -> dict[str, list[str]]:
+    """Per page, the example files shown whole in a titled code block."""
+    shown = {}
+    for path in site.pages:
+        parsed = site.parsed(path)
+        titles = {b.title for b in parsed.code_blocks if b.title.endswith(".py")}
+        files = [link for link in parsed.links if "examples/" in link and link.endswith(".py")]
+        files = [f for f in files if f.rsplit("/", 1)[-1] in titles]
+        if files:
+            shown[path] = files
+    return shown
+
+
+def test_copy_button_copies_exactly_the_example_file(site: Site, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    checked = 0
+    try:
+        for path in example_file_blocks(site):
+            page, traffic = open_page(context, site, path)
+            for title in page.locator(".highlight > .filename").all():
+                name = title.inner_text().strip()
+                download = title.locator(
+                    "xpath=../following-sibling::*[1][self::p[@class='fvm-download']]/a"
+                )
+                if name.endswith("(excerpt)") or not download.count():
+                    continue
+                href = download.get_attribute("href") or ""
+                example = ROOT / "examples" / href.split("examples/", 1)[1]
+                block = title.locator("xpath=..")
+                if not block.is_visible():  # in a tab that is not showing: choose the tab
+                    tab_id = block.evaluate(
+                        "b => b.closest('.tabbed-set').querySelectorAll(':scope > input')"
+                        "[[...b.closest('.tabbed-content').children].indexOf("
+                        "b.closest('.tabbed-block'))].id"
+                    )
+                    page.locator(f"label[for='{tab_id}']").first.click()
+                block.hover()
+                block.locator("button[data-md-type='copy']").click()
+                copied = page.evaluate("navigator.clipboard.readText()")
+                expected = MARKER_LINE.sub("", example.read_text())
+                assert copied == expected.rstrip("\n"), f"{name} on /{path}"
+                checked += 1
+            assert_clean(traffic)
+            page.close()
+    finally:
+        context.close()
+    assert checked, "no example file shown whole on any page"
+
+
+def scheme(page: Page) -> str | None:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def test_dark_mode_toggles_and_persists(site: Site, context: BrowserContext) -> None:
+    page, traffic = open_page(context, site, "")
+    assert scheme(page) == "default"
+    for _ in range(3):  # system preference -> light -> dark
+        if scheme(page) == "slate":
+            break
+        page.locator("form[data-md-component='palette'] label:visible").click()
+    assert scheme(page) == "slate"
+    other = next(path for path in site.pages if path)
+    follow_link_instantly(page, site, other)
+    assert scheme(page) == "slate"
+    page.reload(wait_until="networkidle")
+    assert scheme(page) == "slate"
+    assert_clean(traffic)
+
+
+def diagram_pages(site: Site) -> list[str]:
+    return [path for path in site.pages if 'class="mermaid"' in site.html(path)]
+
+
+def wait_for_diagrams(page: Page, count: int) -> None:
+    """Material swaps each `pre.mermaid` for a div holding the SVG in a closed shadow root, so the
+    drawing itself is out of reach: wait for the swap and check that it takes up room."""
+    page.wait_for_function(
+        """count => document.querySelectorAll("pre.mermaid").length === 0
+            && document.querySelectorAll("div.mermaid").length === count""",
+        arg=count,
+    )
+    sizes = page.eval_on_selector_all(
+        "div.mermaid", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert all(height > 50 for height in sizes), sizes
+
+
+def test_diagrams_render_from_this_site(site: Site, context: BrowserContext) -> None:
+    pages = diagram_pages(site)
+    assert pages, "no page has a mermaid diagram"
+    for path in pages:
+        page, traffic = open_page(context, site, path)
+        wait_for_diagrams(page, site.html(path).count('class="mermaid"'))
+        assert any(r.url.endswith(DIAGRAM_LIBRARY) for r in traffic.requests)
+        assert_clean(traffic)
+        page.close()
+
+
+def test_diagram_renders_after_instant_navigation_from_a_page_without_one(
+    site: Site, context: BrowserContext
+) -> None:
+    target = diagram_pages(site)[0]
+    page, traffic = open_page(context, site, "")
+    assert 'class="mermaid"' not in site.html("")
+    follow_link_instantly(page, site, target)
+    wait_for_diagrams(page, site.html(target).count('class="mermaid"'))
+    assert_clean(traffic)
+
+
+def test_navigation_works_on_a_phone(site: Site, browser: Browser) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
+    )
+    try:
+        page, traffic = open_page(context, site, "")
+        drawer = page.locator("nav.md-nav--primary")
+        expect(drawer).not_to_be_in_viewport()
+        page.locator("label.md-header__button[for='__drawer']").click()
+        expect(drawer).to_be_in_viewport()
+        # Open the first section and follow its first page.
+        section = page.locator("nav.md-nav--primary > ul > li.md-nav__item--nested").first
+        section.locator(":scope > label.md-nav__link").click()
+        link = section.locator("nav a.md-nav__link").first
+        expect(link).to_be_visible()
+        href = link.evaluate("a => a.href")
+        link.click()
+        page.wait_for_url(href)
+        expect(drawer).not_to_be_in_viewport()
+        expect(page.locator("article h1")).to_be_visible()
+        assert_clean(traffic)
+    finally:
+        context.close()

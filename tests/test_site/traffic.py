@@ -1,0 +1,112 @@
+"""What a page does on the network and in its console, and what it weighs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import ConsoleMessage, Page, Request, Response
+
+KIB = 1024
+BUDGET_BYTES = 80 * KIB
+BUDGET_REQUESTS = 12
+# The budget covers what renders the page: HTML, CSS, JS and fonts. Reported apart: images and
+# charts; the diagram library, which only pages with a diagram load; and search, Material's search
+# worker and the index it fetches in the background once the page is up (the index grows with the
+# site). Everything else fetched (the sitemap, which instant navigation reads) is "other".
+DIAGRAM_LIBRARY = "/assets/mermaid/mermaid.min.js"
+SEARCH = ("/assets/javascripts/workers/search.", "/search/search_index.json")
+BUDGET_TYPES = {"document": "html", "stylesheet": "css", "script": "js", "font": "font"}
+
+
+@dataclass
+class Traffic:
+    """Everything a page requested and complained about while a test watched it."""
+
+    origin: str
+    requests: list[Request] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def watch(cls, page: Page, site_url: str) -> Traffic:
+        traffic = cls(origin=_origin(site_url))
+        page.on("request", lambda request: traffic.requests.append(request))
+        page.on("response", traffic._on_response)
+        page.on("requestfailed", traffic._on_failed)
+        page.on("console", traffic._on_console)
+        page.on("pageerror", lambda error: traffic.console_errors.append(f"uncaught: {error}"))
+        return traffic
+
+    def _on_response(self, response: Response) -> None:
+        self.responses.append(response)
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def _on_failed(self, request: Request) -> None:
+        self.failed.append(f"{request.failure} {request.url}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    @property
+    def foreign(self) -> list[str]:
+        """Requests to anything but the site's own server."""
+        return [
+            request.url
+            for request in self.requests
+            if urlsplit(request.url).scheme not in ("data", "blob", "about")
+            and _origin(request.url) != self.origin
+        ]
+
+    def weight(self, page: str) -> dict:
+        """Transfer sizes by kind: body as sent (gzip) plus response headers, as a browser pays."""
+        budget = {"html": 0, "css": 0, "js": 0, "font": 0}
+        apart = {"search": [0, 0], "images": [0, 0], "diagram": [0, 0], "other": [0, 0]}
+        budget_requests = 0
+        for response in self.responses:
+            # Content-Length is what the server sent (after gzip). The browser's own figure is 0 for
+            # worker scripts, such as Material's search worker, which every page starts.
+            size = int(response.header_value("content-length") or 0) + _header_bytes(response)
+            kind = response.request.resource_type
+            path = urlsplit(response.url).path
+            if path.endswith(DIAGRAM_LIBRARY):
+                group = "diagram"
+            elif path.startswith(SEARCH):
+                group = "search"
+            elif kind == "image" or path.endswith((".png", ".svg", ".ico", ".jpg", ".webp")):
+                group = "images"
+            elif kind in BUDGET_TYPES:
+                budget[BUDGET_TYPES[kind]] += size
+                budget_requests += 1
+                continue
+            else:
+                group = "other"
+            apart[group][0] += size
+            apart[group][1] += 1
+        total = sum(budget.values())
+        return {
+            "page": "/" + page,
+            "budget_bytes": total,
+            "budget_kib": f"{total / KIB:.1f}",
+            "budget_requests": budget_requests,
+            **{kind: f"{size / KIB:.1f}" for kind, size in budget.items()},
+            **{group: f"{size / KIB:.1f}/{count}" for group, (size, count) in apart.items()},
+        }
+
+
+def _header_bytes(response: Response) -> int:
+    # Status line, "name: value\r\n" per header, and the blank line: HTTP/1.1 as served here.
+    headers = response.headers_array()
+    return (
+        len(f"HTTP/1.1 {response.status} {response.status_text}\r\n")
+        + sum(len(h["name"]) + len(h["value"]) + 4 for h in headers)
+        + 2
+    )
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
