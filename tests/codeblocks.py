@@ -16,8 +16,8 @@ import re
 import sys
 import tempfile
 from functools import cache
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 

@@ -151,7 +151,7 @@ def test_overhead_claims_hold_in_the_published_run() -> None:
     tuned = median(run["ProcessPoolExecutor.map, tuned chunksize"])
     pool = median(run["Pool.map, default chunksize"])
     assert default / tuned >= 100, "a tuned chunksize cuts the cost by orders of magnitude"
-    assert tuned / pool <= 10, "...to the same range as Pool.map"
+    assert tuned / pool <= 5, "...to within a few times that of Pool.map"
     assert default > median(run["Pool.map, chunksize=1"]), "one by one, the executor pays more"
     submit = median(run["ProcessPoolExecutor.submit + as_completed"])
     assert submit > median(run["Pool.imap_unordered"])

@@ -12,9 +12,13 @@ def save(result: int) -> None:
     raise OSError("disk full")
 
 
+THREAD_DIED = threading.Event()
+
+
 def report_dead_thread(args: threading.ExceptHookArgs) -> None:
     # Python prints a dying thread's traceback on stderr; print one line on stdout instead.
     print(f"a pool thread died: {args.exc_type.__name__}: {args.exc_value}")
+    THREAD_DIED.set()
 
 
 def main() -> None:
@@ -22,6 +26,7 @@ def main() -> None:
     pool = multiprocessing.Pool(processes=2)
     # --8<-- [start:run]
     first = pool.apply_async(work, (2,), callback=save)
+    THREAD_DIED.wait(timeout=10)  # so that the output comes in the same order on every run
     for name, x in [("first", 2), ("later", 3)]:
         result = first if name == "first" else pool.apply_async(work, (x,))
         try:

@@ -12,11 +12,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 
 def crunch(seconds: float) -> float:
-    time.sleep(seconds)  # stands in for work that usually ends quickly but sometimes does not
+    time.sleep(seconds)  # work that usually ends quickly, but not always
     return seconds
 
 
-# --8<-- [start:limit]
 def raise_timeout(signum, frame) -> None:
     raise TimeoutError("task ran out of time")
 
@@ -46,14 +45,11 @@ def bounded_map(executor, fn, items, seconds: float) -> list:
     return [outcome(future) for future in futures]
 
 
-# --8<-- [end:limit]
-
-
 def main() -> None:
     with ProcessPoolExecutor(max_workers=2) as executor:
         outcomes = bounded_map(executor, crunch, [0.1, 5.0, 0.2, 0.1], seconds=0.5)
-    for seconds, outcome in zip([0.1, 5.0, 0.2, 0.1], outcomes, strict=True):
-        print(f"crunch({seconds}) -> {outcome!r}")
+    for seconds, result in zip([0.1, 5.0, 0.2, 0.1], outcomes, strict=True):
+        print(f"crunch({seconds}) -> {result!r}")
 
 
 if __name__ == "__main__":

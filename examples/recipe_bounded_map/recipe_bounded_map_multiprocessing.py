@@ -12,11 +12,10 @@ from multiprocessing import Pool
 
 
 def crunch(seconds: float) -> float:
-    time.sleep(seconds)  # stands in for work that usually ends quickly but sometimes does not
+    time.sleep(seconds)  # work that usually ends quickly, but not always
     return seconds
 
 
-# --8<-- [start:limit]
 def raise_timeout(signum, frame) -> None:
     raise TimeoutError("task ran out of time")
 
@@ -44,9 +43,6 @@ def bounded_map(pool, fn, items, seconds: float) -> list:
     limited = functools.partial(call_with_time_limit, fn, seconds)
     results = [pool.apply_async(limited, (item,)) for item in items]
     return [outcome(result) for result in results]
-
-
-# --8<-- [end:limit]
 
 
 def main() -> None:

@@ -8,23 +8,28 @@
 import multiprocessing
 import os
 import signal
-import threading
 import time
 
 
-def slow_square(x: int) -> int:
+def slow_square(x: int) -> tuple[int, int]:
     time.sleep(0.2)
-    return x * x
+    return os.getpid(), x * x
 
 
-def press_ctrl_c() -> None:
-    # A terminal sends SIGINT to every process in the foreground group: parent and workers.
-    for process in [*multiprocessing.active_children()]:
-        os.kill(process.pid, signal.SIGINT)
-    os.kill(os.getpid(), signal.SIGINT)
+SEEN: set[int] = set()
 
 
-# --8<-- [start:recipe]
+def simulate_ctrl_c(pid: int) -> None:
+    # Once both workers have run their initializer and a task, do what a terminal does on Ctrl-C:
+    # send SIGINT to every process in the foreground group, the workers and this one.
+    SEEN.add(pid)
+    if len(SEEN) == 2:
+        SEEN.add(0)  # once only
+        for process in multiprocessing.active_children():
+            os.kill(process.pid, signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGINT)
+
+
 def ignore_ctrl_c() -> None:
     # In the workers: no KeyboardInterrupt traceback from each of them, the parent decides.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -36,17 +41,15 @@ def main() -> None:
     pool = multiprocessing.Pool(processes=2, initializer=ignore_ctrl_c)
     results = []
     try:
-        for i, result in enumerate(pool.imap(slow_square, range(20))):
-            if i == 0:  # the demonstration: press Ctrl-C once the first result is in
-                threading.Timer(0.05, press_ctrl_c).start()
-            results.append(result)
+        for pid, square in pool.imap(slow_square, range(20)):
+            results.append(square)
+            simulate_ctrl_c(pid)
     except KeyboardInterrupt:
         pool.terminate()  # stop the running tasks too: Pool can, the executor cannot
         print("Ctrl-C: pool terminated")
     else:
         pool.close()
     pool.join()  # wait until every worker has exited
-    # --8<-- [end:recipe]
     print("some tasks never ran:", len(results) < 20)
     print("worker processes left:", len(multiprocessing.active_children()))
 

@@ -17,7 +17,9 @@ def crunch(seconds: float) -> float:
 
 def main() -> None:
     # --8<-- [start:run]
-    with ProcessPool(max_workers=2) as pool:
+    # One worker: the tasks after the stuck one wait for its replacement, so no worker is still
+    # starting when the pool shuts down.
+    with ProcessPool(max_workers=1) as pool:
         # pebble's futures are concurrent.futures.Future objects with a per-task timeout.
         futures = [pool.schedule(crunch, args=(s,), timeout=0.5) for s in (0.1, 60.0, 0.2)]
         for seconds, future in zip((0.1, 60.0, 0.2), futures, strict=True):

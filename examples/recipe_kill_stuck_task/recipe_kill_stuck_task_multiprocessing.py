@@ -11,7 +11,10 @@ def crunch(seconds: float) -> float:
 
 def main() -> None:
     # --8<-- [start:run]
-    pool = multiprocessing.Pool(processes=2)
+    # spawn: the old pool's threads may still be finishing when the new pool starts its workers,
+    # and fork while threads run is unsafe.
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(processes=2)
     stuck = pool.apply_async(crunch, (60.0,))
     quick = pool.apply_async(crunch, (0.1,))
     print("crunch(0.1) ->", quick.get(timeout=10))
@@ -22,7 +25,7 @@ def main() -> None:
         pool.terminate()
         pool.join()
         print("crunch(60.0) -> gave up after 0.5 s; terminated the pool")
-    with multiprocessing.Pool(processes=2) as pool:
+    with context.Pool(processes=2) as pool:
         print("a new pool works:", pool.apply(crunch, (0.0,)))
     # --8<-- [end:run]
 

@@ -18,7 +18,7 @@ def main() -> None:
             future.result(timeout=0.1)
         except concurrent.futures.TimeoutError as exc:
             print("result(timeout=0.1) raised concurrent.futures.TimeoutError")
-            # An alias of the built-in TimeoutError since Python 3.11, a subclass of Exception before.
+            # The built-in TimeoutError since Python 3.11; a class of its own before.
             print("  which is the built-in TimeoutError:", isinstance(exc, TimeoutError))
         print("cancel() on a running task returns", future.cancel())
         print("the task ran on; its result:", future.result(timeout=10))

@@ -17,18 +17,24 @@ def work(x: int) -> int:
     return x * x
 
 
+THREAD_DIED = threading.Event()
+
+
 def report_dead_thread(args: threading.ExceptHookArgs) -> None:
     # Python prints a dying thread's traceback on stderr; print one line on stdout instead.
     print(f"a pool thread died: {args.exc_type.__name__}: {args.exc_value}")
+    THREAD_DIED.set()
 
 
 def main() -> None:
     threading.excepthook = report_dead_thread
     # --8<-- [start:run]
     pool = multiprocessing.Pool(processes=2)
-    for x in (3, 2):  # the failing task, then a healthy one
+    failing = pool.apply_async(work, (3,))
+    THREAD_DIED.wait(timeout=10)  # so that the output comes in the same order on every run
+    for x, result in [(3, failing), (2, pool.apply_async(work, (2,)))]:
         try:
-            pool.apply_async(work, (x,)).get(timeout=0.5)  # without a timeout: wait forever
+            result.get(timeout=0.5)  # without a timeout: wait forever
         except multiprocessing.TimeoutError:
             print(f"work({x}): get(timeout=0.5) raised multiprocessing.TimeoutError")
     try:

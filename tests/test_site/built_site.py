@@ -94,16 +94,15 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self.server_close()
 
 
-def build_site(destination: Path, site_url: str) -> None:
-    """`mkdocs build --strict`, with site_url pointing at the test server (instant navigation needs it)."""
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+def build_site(destination: Path, site_url: str | None) -> None:
+    """`mkdocs build --strict`; site_url is the test server's (instant navigation needs it) or
+    None for the published one."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     result = run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(destination)]
-        + (
-            ["-f", os.environ["DEVONLY_SITE_CONFIG"]]
-            if "DEVONLY_SITE_CONFIG" in os.environ
-            else ["--strict"]
-        ),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(destination)],
         cwd=ROOT,
         env=env,
         timeout=BUILD_TIMEOUT,
@@ -114,17 +113,23 @@ def build_site(destination: Path, site_url: str) -> None:
 
 @dataclass
 class Site:
-    """A built site and the address it is served at."""
+    """A built site and the address it is served at (for a published build: its site_url)."""
 
     directory: Path
-    url: str
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.url is None:  # the home page comes first in the sitemap
+            tree = ET.parse(self.directory / "sitemap.xml")
+            home = next(el.text or "" for el in tree.iter() if el.tag.endswith("}loc"))
+            self.url = home
 
     @cached_property
     def pages(self) -> list[str]:
         """Every page's path relative to the site root (e.g. "guide/which-one/"), from the sitemap."""
         tree = ET.parse(self.directory / "sitemap.xml")
         locations = [el.text or "" for el in tree.iter() if el.tag.endswith("}loc")]
-        return [urlsplit(loc).path.lstrip("/") for loc in locations]
+        return [loc.removeprefix(self.url or "") for loc in locations]
 
     def html_file(self, page: str) -> Path:
         path = self.directory / page

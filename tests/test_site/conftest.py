@@ -9,16 +9,19 @@ in the xdist controller too: that is where `pytest_terminal_summary` prints the 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 
 import pytest
+from filelock import FileLock
 
 from tests.test_site.built_site import Site, SiteServer, build_site
 from tests.test_site.traffic import BUDGET_BYTES, BUDGET_REQUESTS, KIB
 
-# Debian's chromium (`make browser-deps`); elsewhere Playwright's own (`playwright install chromium`).
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# $CHROMIUM if set (the workflow points it at Playwright's build), else Debian's chromium
+# (`make browser-deps`), else Playwright's own (`python -m playwright install chromium`).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",  # the tests may run as root in a container
     # Any host but the test server is unresolvable, so a request to a CDN fails fast (and is
@@ -40,6 +43,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(directory, server.url)
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Site:
+    """The site as published (production site_url), built once for all xdist workers.
+
+    For the tests that only read the built files (links, downloads, copied code): they need no
+    server, so xdist may spread them over every worker, and the first worker to get here builds.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the folder all workers of this run share
+    directory = shared / "published-site"
+    with FileLock(shared / "published-site.lock"):
+        if not (directory / "sitemap.xml").exists():
+            build_site(directory, site_url=None)
+    return Site(directory, url=None)
 
 
 @pytest.fixture(scope="session")

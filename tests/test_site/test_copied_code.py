@@ -27,9 +27,7 @@ import pytest
 from tests.examples_catalog import why_source_cannot_run_here
 from tests.runner import run
 from tests.test_examples import SCRIPT_TIMEOUT
-from tests.test_site.built_site import CodeBlock, Site, docs_page_paths
-
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+from tests.test_site.built_site import CodeBlock, ParsedPage, Site, docs_page_paths
 
 PYTHON = {"python", "py", "python3"}
 NOT_SCRIPTS = {
@@ -77,9 +75,9 @@ def run_copied_script(text: str) -> str | None:
 
 
 @pytest.mark.parametrize("path", docs_page_paths(), ids=lambda path: "/" + path)
-def test_every_script_a_reader_can_copy_runs(site: Site, path: str) -> None:
-    scripts, unmarked, skipped = [], [], []
-    for block in site.parsed(path).code_blocks:
+def test_every_script_a_reader_can_copy_runs(built_site: Site, path: str) -> None:
+    scripts, unmarked, skipped, ran = [], [], [], 0
+    for block in built_site.parsed(path).code_blocks:
         if block.in_api_docs or why_not_a_script(block):
             continue
         if block.language not in PYTHON:
@@ -88,8 +86,10 @@ def test_every_script_a_reader_can_copy_runs(site: Site, path: str) -> None:
         reason = why_source_cannot_run_here(block.text)
         if reason:
             skipped.append(f"{block.title or 'untitled block'}: {reason}")
-        elif block.text not in _results:
-            scripts.append(block)
+        else:
+            ran += 1
+            if block.text not in _results:
+                scripts.append(block)
     assert unmarked == [], "mark these blocks <!-- not-a-script: reason --> or give a language"
     # Two at a time: each script itself starts worker processes.
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -99,9 +99,32 @@ def test_every_script_a_reader_can_copy_runs(site: Site, path: str) -> None:
             _results[block.text] = failure
     failures = [
         f"{block.title or 'untitled block'}: {_results[block.text]}"
-        for block in site.parsed(path).code_blocks
-        if block.text in _results and _results[block.text]
+        for block in built_site.parsed(path).code_blocks
+        if _results.get(block.text)
     ]
     assert failures == [], "\n\n".join(failures)
-    if skipped and not failures:
+    if skipped and not ran:
         pytest.skip("; ".join(skipped))
+
+
+def test_a_not_a_script_comment_marks_only_the_block_right_after_it() -> None:
+    html = """
+<!-- not-a-script: the worker function only -->
+<div class="language-python highlight"><pre><code>def work(x): return x
+</code></pre></div>
+<!-- not-a-script: a marker whose block never came -->
+<p>A paragraph in between.</p>
+<div class="language-python highlight"><span class="filename">x.py (excerpt)</span><pre><code>y = 1
+</code></pre></div>
+<div class="language-python highlight"><pre><code>print(1)
+</code></pre></div>
+<div class="language-text highlight"><pre><code>1
+</code></pre></div>"""
+    blocks = ParsedPage.parse(html).code_blocks
+    assert [why_not_a_script(block) for block in blocks] == [
+        "the worker function only",
+        "an excerpt",
+        None,
+        "output",
+    ]
+    assert blocks[2].text == "print(1)\n"

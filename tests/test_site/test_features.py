@@ -30,10 +30,12 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def open_page(context: BrowserContext, site: Site, path: str) -> tuple[Page, Traffic]:
+def open_page(
+    context: BrowserContext, site: Site, path: str, wait_until: str = "networkidle"
+) -> tuple[Page, Traffic]:
     page = context.new_page()
     traffic = Traffic.watch(page, site.url)
-    page.goto(site.url + path, wait_until="networkidle")
+    page.goto(site.url + path, wait_until=wait_until)
     return page, traffic
 
 
@@ -145,7 +147,8 @@ def test_copy_button_copies_exactly_the_example_file(site: Site, browser: Browse
     checked = 0
     try:
         for path in example_file_blocks(site):
-            page, traffic = open_page(context, site, path)
+            # Material and site.js set up the page before the load event: no need to wait longer.
+            page, traffic = open_page(context, site, path, wait_until="load")
             for title in page.locator(".highlight > .filename").all():
                 name = title.inner_text().strip()
                 download = title.locator(
