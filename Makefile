@@ -18,7 +18,7 @@ serve: $(VENV)/.site
 
 ## test: run the whole test suite (examples under every start method, pages, site, browser)
 test: $(VENV)/.test browser-deps
-	$(BIN)/python -m pytest -n auto --dist loadgroup --codeblocks tests docs
+	$(BIN)/python -m pytest -n 4 --dist loadgroup --codeblocks tests docs
 
 ## matrix: run the examples on every CPython 3.10-3.13 that pyenv or PATH has (nox)
 matrix: $(VENV)/.test

@@ -21,15 +21,18 @@ os.environ["PATH"] = os.pathsep.join(
 
 @nox.session(python=PYTHONS)
 def examples(session: nox.Session) -> None:
-    """Run every example under fork, spawn and forkserver, checking its output."""
+    """Run every example under each start method, the failure matrix and the benchmark harness."""
     session.install("--require-hashes", "-r", "requirements/examples.txt")
+    # Most examples spend their time in bounded waits, not on a CPU: run more of them than cores.
     session.run(
         "python",
         "-m",
         "pytest",
         "tests/test_examples.py",
+        "tests/test_benchmarks.py",
+        "tests/test_failure_matrix.py",
         "-n",
-        "auto",
+        "4",
         "-p",
         "no:cacheprovider",
         *session.posargs,

@@ -65,6 +65,11 @@ def why_source_cannot_run_here(source: str) -> str | None:
     running = ".".join(map(str, sys.version_info[:3]))
     if running not in needed:
         return f"needs Python {needed}, this is {running} (the Actions workflow runs it)"
+    platforms = meta.get("tool", {}).get("fvm", {}).get("platforms")
+    if platforms and not any(sys.platform.startswith(name) for name in platforms):
+        return (
+            f"runs on {', '.join(platforms)} only (it uses POSIX signals), this is {sys.platform}"
+        )
     for dependency in meta.get("dependencies", []):
         name = Requirement(dependency).name
         try:

@@ -6,6 +6,7 @@ alive after the run ends (an orphaned worker, a forgotten server) is reported as
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import multiprocessing
 import os
@@ -13,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +88,7 @@ def run(
         text=True,
         start_new_session=True,
     )
+    _live_sessions.add(proc)
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -96,7 +99,34 @@ def run(
             f"--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
             pytrace=False,
         )
+    except BaseException:  # Ctrl-C or SIGTERM to pytest: the run's own session would outlive it
+        _kill_session(proc)
+        raise
+    finally:
+        _live_sessions.discard(proc)
     return Run(proc.returncode, stdout, stderr, _reap_leftovers(proc.pid))
+
+
+# Runs still going when pytest exits (or is told to stop) are killed with all their processes.
+_live_sessions: set[subprocess.Popen] = set()
+
+
+@atexit.register
+def _kill_live_sessions() -> None:
+    for proc in list(_live_sessions):
+        _kill_session(proc)
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # pytest ends the whole session on it, running the clean-up above
+
+
+if (
+    threading.current_thread() is threading.main_thread()
+    and hasattr(signal, "SIGTERM")
+    and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+):
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
 
 
 def _kill_session(proc: subprocess.Popen) -> None:

@@ -154,6 +154,8 @@ def test_copy_button_copies_exactly_the_example_file(site: Site, browser: Browse
                 download = title.locator(
                     "xpath=../following-sibling::*[1][self::p[@class='fvm-download']]/a"
                 )
+                if name.removesuffix(" (excerpt)").endswith(".py"):
+                    assert download.count() == 1, f"no download link under {name} on /{path}"
                 if name.endswith("(excerpt)") or not download.count():
                     continue
                 href = download.get_attribute("href") or ""

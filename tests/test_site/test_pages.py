@@ -62,6 +62,12 @@ def _visit(site: Site, browser: Browser, path: str) -> Visit:
         traffic = Traffic.watch(page, site.url)
         response = page.goto(site.url + path, wait_until="networkidle")
         assert response is not None
+        # The search worker fetches the index in the background; wait for it (up to 10 s), so the
+        # figures reported apart from the budget are complete.
+        for _ in range(100):
+            if any(r.url.endswith("/search/search_index.json") for r in traffic.responses):
+                break
+            page.wait_for_timeout(100)
         weight = traffic.weight(path)
         violations = {}
         for scheme, material_name in (("light", "default"), ("dark", "slate")):
