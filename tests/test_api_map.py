@@ -7,7 +7,6 @@ and the Python version that added it.
 from __future__ import annotations
 
 import concurrent.futures
-import importlib
 import multiprocessing
 import multiprocessing.pool
 import re
@@ -16,6 +15,7 @@ import sys
 import pytest
 
 from tests.runner import ROOT
+from tests.stdlib_names import lookup
 
 PAGE = ROOT / "docs" / "reference" / "api-map.md"
 ROW = re.compile(r"^\| `(?P<name>[\w.]+)` \| (?P<since>3\.\d+) \|", re.MULTILINE)
@@ -32,19 +32,8 @@ def table() -> dict[str, tuple[int, int]]:
 
 
 def resolve(name: str) -> bool:
-    """Whether a dotted name exists: import the longest module prefix, then follow attributes."""
-    parts = name.split(".")
-    for split in range(len(parts), 0, -1):
-        try:
-            obj = importlib.import_module(".".join(parts[:split]))
-        except ImportError:
-            continue
-        for attribute in parts[split:]:
-            if not hasattr(obj, attribute):
-                return False
-            obj = getattr(obj, attribute)
-        return True
-    return False
+    """Whether a dotted name exists on this Python."""
+    return lookup(name) is not None
 
 
 def public(cls: type) -> set[str]:

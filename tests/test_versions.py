@@ -7,7 +7,6 @@ absent before it.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import re
 import sys
@@ -15,6 +14,7 @@ import sys
 import pytest
 
 from tests.runner import ROOT
+from tests.stdlib_names import lookup
 
 PAGE = ROOT / "docs" / "reference" / "versions.md"
 ROW = re.compile(
@@ -30,22 +30,6 @@ def claims() -> list[tuple[tuple[int, int], str, str | None]]:
         major, minor = match["version"].split(".")
         rows.append(((int(major), int(minor)), match["name"], match["parameter"]))
     return rows
-
-
-def lookup(name: str) -> object | None:
-    """The object a dotted name refers to, or None if it does not exist on this Python."""
-    parts = name.split(".")
-    for split in range(len(parts), 0, -1):
-        try:
-            obj = importlib.import_module(".".join(parts[:split]))
-        except ImportError:
-            continue
-        for attribute in parts[split:]:
-            if not hasattr(obj, attribute):
-                return None
-            obj = getattr(obj, attribute)
-        return obj
-    return None
 
 
 def exists(name: str, parameter: str | None) -> bool:
