@@ -1,4 +1,4 @@
-"""Each error heading of the FAQ (docs/reference/faq.md) is text Python really prints.
+"""Each error heading of the FAQ (docs/reference/faq*.md) is text Python really prints.
 
 An error heading is a heading written entirely as code. Its section names the example folder that
 reproduces it ("Reproduced by `examples/faq_x/`."), and the heading's text must appear in that
@@ -16,7 +16,7 @@ import pytest
 
 from tests.runner import ROOT
 
-PAGE = ROOT / "docs" / "reference" / "faq.md"
+PAGES = sorted((ROOT / "docs" / "reference").glob("faq*.md"))
 HEADING = re.compile(r"^(?P<level>#{2,3})\s+(?P<title>.+)$", re.MULTILINE)
 ERROR_HEADING = re.compile(r"^`(?P<message>[^`]+)`$")
 REPRODUCED_BY = re.compile(r"Reproduced by `examples/(?P<folder>faq_\w+)/`")
@@ -38,14 +38,17 @@ CHECKED_IN_THE_SOURCE = {
 
 def sections() -> dict[str, str]:
     """Each entry's (level-3 heading's) title and its text, up to the next heading."""
-    text = PAGE.read_text()
-    matches = list(HEADING.finditer(text))
-    ends = [m.start() for m in matches[1:]] + [len(text)]
-    return {
-        m["title"].strip(): text[m.end() : end]
-        for m, end in zip(matches, ends, strict=True)
-        if m["level"] == "###"
-    }
+    entries = {}
+    for page in PAGES:
+        text = page.read_text()
+        matches = list(HEADING.finditer(text))
+        ends = [m.start() for m in matches[1:]] + [len(text)]
+        entries |= {
+            m["title"].strip(): text[m.end() : end]
+            for m, end in zip(matches, ends, strict=True)
+            if m["level"] == "###"
+        }
+    return entries
 
 
 def flat(text: str) -> str:
@@ -83,4 +86,5 @@ def test_each_error_section_shows_its_example(message: str) -> None:
     named = REPRODUCED_BY.search(ERRORS[message])
     if message in CHECKED_IN_THE_SOURCE or named is None:
         return  # nothing to show, or already reported by the test above
-    assert f'--8<-- "examples/{named["folder"]}/' in PAGE.read_text()
+    page = next(page for page in PAGES if ERRORS[message] in page.read_text())
+    assert f'--8<-- "examples/{named["folder"]}/' in page.read_text()
