@@ -1,6 +1,7 @@
 """The benchmark harness runs, writes complete JSON, rejects bad arguments, and the site's charts
-and tables are exactly what the committed JSON gives. No test here looks at a timing's value:
-the machines are noisy, and the published numbers come from a full run with its metadata.
+and tables are exactly what the committed JSON gives, and the pages' words match its numbers. No
+test looks at a timing measured while the tests run: the machines are noisy, and the published
+numbers come from a full run with its metadata.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def test_same_job_claims_hold_in_the_published_run() -> None:
     assert ranges_overlap(tuned, default), "a tuned chunksize gains nothing on long tasks"
     per_trip = median(published("overhead")["ProcessPoolExecutor.map, default chunksize"])
     assert 16 * per_trip < 10_000, "sixteen trips add a few milliseconds (µs here)"
-    assert 0.5 <= median(run["serial loop"]) <= 2, "the serial job takes about a second"
+    assert 0.5 <= median(run["serial loop"]) <= 1, "the serial job takes most of a second"
 
 
 def test_scaling_claims_hold_in_the_published_run() -> None:
@@ -209,21 +210,113 @@ def cpu_share(variant: dict) -> float:
     return variant["cpu_s"]["median"] / variant["wall_s"]["median"]
 
 
-def test_the_busy_machine_claims_hold_in_the_published_run() -> None:
-    """Both pages say the published run had about one core to give; a quieter run must say so."""
-    assert json.loads(PUBLISHED.read_text())["conditions"]["contended"]
-    scaling = published("scaling")
-    most = max(v["params"]["workers"] for v in scaling.values())
-    serial = median(scaling["serial loop"])
+def test_the_published_run_was_quiet() -> None:
+    """Both pages describe a quiet machine; a contended run must change the prose first."""
+    conditions = json.loads(PUBLISHED.read_text())["conditions"]
+    assert not conditions["contended"], conditions["reasons"]
+
+
+def published_workers() -> int:
+    return json.loads(PUBLISHED.read_text())["settings"]["workers"]
+
+
+def test_scaling_came_close_to_the_ideal_in_the_published_run() -> None:
+    run = published("scaling")
+    most = published_workers()
+    serial = run["serial loop"]
     for api in ("Pool.map", "ProcessPoolExecutor.map"):
-        variant = scaling[f"{api}, {most} workers"]
-        assert cpu_share(variant) < 1.3, "two workers kept about one core busy"
-        assert serial / median(variant) < 1.3, "so the speed-up stayed near one"
-    samejob = published("samejob")
-    for label, variant in samejob.items():
+        full = run[f"{api}, {most} workers"]
+        assert median(serial) / median(full) >= 0.9 * most, f"{api} came close to the ideal"
+        assert 0.9 * most <= cpu_share(full) < most, "nearly every core busy, with idle moments"
+        assert full["cpu_s"]["median"] > serial["cpu_s"]["median"], "CPU beyond the serial loop's"
+        assert ranges_overlap(run[f"{api}, 1 worker"], serial), "one worker: within the noise"
+
+
+def test_same_job_came_close_to_the_ideal_in_the_published_run() -> None:
+    run = published("samejob")
+    workers = published_workers()
+    serial = median(run["serial loop"])
+    assert 0.010 <= serial / 16 < 0.100, "sixteen tasks of tens of milliseconds each"
+    for label, variant in run.items():
         if label != "serial loop":
-            assert median(variant) > median(samejob["serial loop"]), "the pools lost"
-            assert cpu_share(variant) < 1, "the pools shared less than one core"
+            assert 0.9 * workers <= serial / median(variant) <= workers, f"{label}: speed-up"
+            assert 0.9 * workers <= cpu_share(variant) < workers, f"{label}: CPU / wall"
+
+
+def test_task_by_task_and_thread_claims_hold_in_the_published_run() -> None:
+    run = published("overhead")
+    executor = (
+        "ProcessPoolExecutor.map, default chunksize",
+        "ProcessPoolExecutor.submit + as_completed",
+    )
+    pool = ("Pool.map, chunksize=1", "Pool.imap_unordered", "Pool.apply_async")
+    assert min(median(run[label]) for label in executor) >= 3 * max(
+        median(run[label]) for label in pool
+    ), "one task per trip, the pool is several times cheaper"
+    thread_pool = median(run["multiprocessing.pool.ThreadPool.map"])
+    assert thread_pool <= 5 * median(run["serial loop, no pool"]), "within a few times the loop"
+    assert median(run["ThreadPoolExecutor.map"]) >= 100 * thread_pool, "orders of magnitude more"
+    # "A fraction of a millisecond, which a task of ten milliseconds hides": under 5 % of it.
+    assert max(median(variant) for variant in run.values()) < 500  # µs
+
+
+def test_chunksize_gap_claims_hold_in_the_published_run() -> None:
+    run = published("chunksize")
+    sizes = sorted({variant["params"]["chunksize"] for variant in run.values()})
+
+    def gap(size: int) -> float:
+        executor = median(run[f"ProcessPoolExecutor.map, chunksize={size}"])
+        return executor / median(run[f"Pool.map, chunksize={size}"])
+
+    assert gap(sizes[0]) >= 3, "several times at chunksize=1"
+    assert all(gap(size) < gap(sizes[0]) for size in sizes[len(sizes) // 2 :]), "it narrows"
+    assert 1.5 <= gap(sizes[-1]) <= 2.5, "about twice at the largest chunksize"
+    for api in ("Pool.map", "ProcessPoolExecutor.map"):
+        first, last = (median(run[f"{api}, chunksize={size}"]) for size in (sizes[0], sizes[-1]))
+        assert last < first / 10, f"{api}: the cost per task falls as chunks grow"
+
+
+def test_payload_gap_claims_hold_in_the_published_run() -> None:
+    run = published("payload")
+    floor = "pickle both ways, no process, "
+    sizes = [label.removeprefix(floor) for label in run if label.startswith(floor)]
+    apis = ("Pool.apply", "ProcessPoolExecutor.submit")
+    for api in apis:
+        one_kb = median(run[f"{api}, 1 KB"])
+        assert median(run[f"{api}, 100 KB"]) < 2 * one_kb, (
+            "100 times the data, under twice the cost"
+        )
+        assert one_kb >= 100 * median(run[f"{floor}1 KB"]), "orders of magnitude above pickling"
+        largest = median(run[f"{api}, {sizes[-1]}"])
+        assert largest <= 5 * median(run[f"{floor}{sizes[-1]}"]), "a few times the pickling floor"
+    for size in sizes:
+        pool, executor = (median(run[f"{api}, {size}"]) for api in apis)
+        assert max(pool, executor) <= 2 * min(pool, executor), f"within a factor of two at {size}"
+
+
+def test_shared_memory_gap_claims_hold_in_the_published_run() -> None:
+    run = published("sharedmem")
+    pickled = median(run["array pickled as the argument"])
+    assert pickled >= 100 * median(run["shared_memory, block already filled"]), (
+        "orders of magnitude"
+    )
+    assert pickled >= 3 * median(run["shared_memory, created and filled per call"]), "several times"
+
+
+def test_startup_by_method_claims_hold_in_the_published_run() -> None:
+    run = published("startup").values()
+    timed = {(v["params"]["what"], v["params"]["start_method"]): median(v) for v in run}
+    for what in {v["params"]["what"] for v in run if v["params"]["creation_timed"]}:
+        fork, forkserver, spawn = (timed[what, m] for m in ("fork", "forkserver", "spawn"))
+        assert fork < forkserver < spawn, f"{what}: forkserver falls between fork and spawn"
+        assert 3 * fork < spawn, f"{what}: spawn is several times slower than fork"
+        assert 10 <= spawn < 100, f"{what}: spawn takes tens of milliseconds"
+    for method in ("fork", "forkserver", "spawn"):
+        mine = [v for v in run if v["params"]["start_method"] == method]
+        warm = [median(v) for v in mine if not v["params"]["creation_timed"]]
+        pools = [median(v) for v in mine if v["params"]["creation_timed"] and "Pool" in v["label"]]
+        assert max(warm) < 1, f"{method}: a task on running workers takes a fraction of a ms"
+        assert min(pools) >= 10 * max(warm), f"{method}: an order of magnitude below a new pool"
 
 
 def test_small_payloads_cost_a_fixed_latency_in_the_published_run() -> None:

@@ -33,6 +33,10 @@ def main() -> None:
             first_five.append(window.popleft().get(timeout=10))
         print("first five results:", first_five)
         print("inputs read after five results:", pulled)
+        # Let the window's calls finish: terminate() at the end of `with` races with the pool's
+        # worker-restarting thread, which may fork (and warn, on 3.12+) under fork.
+        pool.close()
+        pool.join()
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 # dependencies = ["pebble"]
 # ///
 
+import multiprocessing
 import time
 from concurrent.futures import TimeoutError as FutureTimeoutError
 
@@ -19,7 +20,8 @@ def main() -> None:
     # --8<-- [start:run]
     # One worker: the tasks after the stuck one wait for its replacement, so no worker is still
     # starting when the pool shuts down.
-    with ProcessPool(max_workers=1) as pool:
+    # pebble starts replacement workers from its own thread; forking there warns on 3.12+.
+    with ProcessPool(max_workers=1, context=multiprocessing.get_context("spawn")) as pool:
         # pebble's futures are concurrent.futures.Future objects with a per-task timeout.
         futures = [pool.schedule(crunch, args=(s,), timeout=0.5) for s in (0.1, 60.0, 0.2)]
         for seconds, future in zip((0.1, 60.0, 0.2), futures, strict=True):

@@ -12,8 +12,8 @@ def word_lengths(line: str) -> list[int]:
 def main() -> None:
     # Both classes take the same arguments and return the same Futures: only the name changes.
     for label, executor_class in (
-        ("threads", ThreadPoolExecutor),
         ("processes", ProcessPoolExecutor),
+        ("threads", ThreadPoolExecutor),
     ):
         with executor_class(max_workers=2) as executor:
             print(f"{label}:", list(executor.map(word_lengths, LINES)))

@@ -10,8 +10,9 @@ def word_lengths(line: str) -> list[int]:
 
 
 def main() -> None:
-    # ThreadPool has Pool's methods, run on threads in this process.
-    for label, pool_class in (("threads", ThreadPool), ("processes", Pool)):
+    # ThreadPool has Pool's methods, run on threads in this process. Processes go first: forking
+    # while the thread pool's threads are still winding down warns on Python 3.12+.
+    for label, pool_class in (("processes", Pool), ("threads", ThreadPool)):
         with pool_class(processes=2) as pool:
             print(f"{label}:", pool.map(word_lengths, LINES))
 
