@@ -46,8 +46,6 @@ def main() -> None:
     report(NUMBERS, results)
 
 
-# --8<-- [end:run]
-
-
 if __name__ == "__main__":
     main()
+# --8<-- [end:run]

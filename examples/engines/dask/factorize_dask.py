@@ -72,8 +72,6 @@ def main() -> None:
     report(NUMBERS, [factors[n] for n in NUMBERS])
 
 
-# --8<-- [end:run]
-
-
 if __name__ == "__main__":
     main()
+# --8<-- [end:run]
