@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 
@@ -23,3 +24,18 @@ def job(quick: bool) -> tuple[Callable[[int], list[int]], list[int]]:
         ) from None
     numbers = module.NUMBERS[:QUICK_NUMBERS] if quick else module.NUMBERS
     return module.factorize, numbers
+
+
+def results_checker(quick: bool) -> Callable[[list], None]:
+    """A check that pool results equal the serial loop's, computed once and outside the clock."""
+    factorize, numbers = job(quick)
+
+    @functools.cache
+    def expected() -> list[list[int]]:
+        return [factorize(n) for n in numbers]
+
+    def check(results: list) -> None:
+        if list(results) != expected():
+            raise RuntimeError("a pool returned different factors from the serial loop")
+
+    return check

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from concurrent.futures import ProcessPoolExecutor
 
-from .factorizer import job
+from .factorizer import job, results_checker
 from .measure import Sample, Settings, Variant, timed
 
 TITLE = "Same job, two APIs"
@@ -18,17 +17,10 @@ HELP = "the factorizer serially, with Pool.map, and with executor.map at chunksi
 
 def variants(settings: Settings) -> list[Variant]:
     factorize, numbers = job(settings.quick)
-
-    @functools.cache
-    def expected() -> list[list[int]]:
-        return [factorize(n) for n in numbers]
+    check = results_checker(settings.quick)
 
     context, workers = settings.context(), settings.workers
     tuned = math.ceil(len(numbers) / (4 * workers))  # what Pool.map picks for this job
-
-    def check(results: list) -> None:
-        if list(results) != expected():
-            raise RuntimeError("a pool returned different factors from the serial loop")
 
     # --8<-- [start:variants]
     def serial() -> Sample:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-
-from .factorizer import job
+from .factorizer import job, results_checker
 from .measure import Sample, Settings, Variant, timed
 from .pools import warm_executor, warm_pool
 
@@ -17,16 +15,9 @@ HELP = "the factorizer of 'Same job, two APIs' on 1 to --workers workers (pools 
 
 def variants(settings: Settings) -> list[Variant]:
     factorize, numbers = job(settings.quick)
-
-    @functools.cache
-    def expected() -> list[list[int]]:
-        return [factorize(n) for n in numbers]
+    check = results_checker(settings.quick)
 
     context = settings.context()
-
-    def check(results: list) -> None:
-        if list(results) != expected():
-            raise RuntimeError("a pool returned different factors from the serial loop")
 
     def serial() -> Sample:
         with timed() as sample:
