@@ -1,5 +1,6 @@
 """Rules that keep the pages, the examples and the tests in step with each other."""
 
+import ast
 import re
 import sys
 from pathlib import Path
@@ -88,3 +89,31 @@ def test_titled_code_blocks_only_show_example_files(page: Path) -> None:
             if not all(line.startswith('--8<-- "examples/') for line in lines):
                 pasted.append(fence["info"])
     assert pasted == [], "include the example file with --8<-- instead of pasting it"
+
+
+def _factorizer_parts(path: Path) -> tuple[str | None, object]:
+    source = path.read_text()
+    tree = ast.parse(source)
+    function, numbers = None, None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "factorize":
+            function = ast.get_source_segment(source, node)
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [
+            "NUMBERS"
+        ]:
+            numbers = ast.literal_eval(node.value)
+    return function, numbers
+
+
+FACTORIZER_REFERENCE = EXAMPLES / "same_job_two_apis" / "same_job_two_apis_serial.py"
+FACTORIZER_COPIES = sorted(
+    path
+    for path in EXAMPLES.rglob("*.py")
+    if "def factorize(" in path.read_text() and path != FACTORIZER_REFERENCE
+)
+
+
+@pytest.mark.parametrize("script", FACTORIZER_COPIES, ids=lambda path: path.stem)
+def test_every_copy_of_the_factorizer_job_is_the_same_job(script: Path) -> None:
+    """Each script is whole, so it repeats the job; this keeps the copies from drifting apart."""
+    assert _factorizer_parts(script) == _factorizer_parts(FACTORIZER_REFERENCE)
