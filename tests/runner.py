@@ -137,19 +137,46 @@ def _kill_session(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
-def _session_members(session_id: int) -> dict[int, str]:
-    members = {}
+@dataclass(frozen=True)
+class ProcessInfo:
+    """One line of the process table, from /proc/<pid>/stat."""
+
+    name: str
+    state: str
+    parent: int
+    session: int
+
+
+def process_table() -> dict[int, ProcessInfo]:
+    """Every process visible in /proc (Linux), by pid; empty where there is no /proc."""
+    table = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
-            cmdline = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue  # the process ended while we looked
-        # Fields after the command name, which is in parentheses and may contain spaces.
+        # The command name is in parentheses and may itself contain spaces or parentheses.
         fields = text[text.rindex(")") + 2 :].split()
-        if int(fields[3]) == session_id and fields[0] != "Z":
-            members[int(stat.parent.name)] = cmdline.replace(b"\0", b" ").decode(errors="replace")
-    return members
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        table[int(stat.parent.name)] = ProcessInfo(name, fields[0], int(fields[1]), int(fields[3]))
+    return table
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return (
+            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        )
+    except OSError:
+        return "(ended)"
+
+
+def _session_members(session_id: int) -> dict[int, str]:
+    return {
+        pid: _command_line(pid)
+        for pid, info in process_table().items()
+        if info.session == session_id and info.state != "Z"
+    }
 
 
 def _reap_leftovers(session_id: int, grace: float = 5.0) -> list[str]:

@@ -29,7 +29,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from tests.examples_catalog import EXAMPLES, script_metadata
-from tests.runner import ROOT, Run, expected_output_file, run, script_env
+from tests.runner import ROOT, Run, expected_output_file, process_table, run, script_env
 
 pytestmark = [
     pytest.mark.engines,
@@ -180,17 +180,6 @@ def _inet_sockets() -> dict[int, tuple[str, Address, Address, bool]]:
     return sockets
 
 
-def _stat(pid: int) -> tuple[str, int, int] | None:
-    """(name, parent pid, session id) of a process, or None if it is gone."""
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    name = text[text.index("(") + 1 : text.rindex(")")]
-    fields = text[text.rindex(")") + 2 :].split()
-    return name, int(fields[1]), int(fields[3])
-
-
 def _started_by_this_test() -> dict[int, str]:
     """Processes in a session led by a child of this process, or descended from this process.
 
@@ -198,18 +187,15 @@ def _started_by_this_test() -> dict[int, str]:
     still in that session, and one that starts its own session is still a descendant.
     """
     me = os.getpid()
-    stats = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and (stat := _stat(int(entry.name))) is not None:
-            stats[int(entry.name)] = stat
-    sessions = {pid for pid, (_, ppid, sid) in stats.items() if ppid == me and sid == pid}
-    chosen = {pid: name for pid, (name, _, sid) in stats.items() if sid in sessions}
+    table = process_table()
+    sessions = {pid for pid, info in table.items() if info.parent == me and info.session == pid}
+    chosen = {pid: info.name for pid, info in table.items() if info.session in sessions}
     frontier = set(chosen) | {me}
     while frontier:
         frontier = {
-            pid for pid, (_, ppid, _) in stats.items() if ppid in frontier and pid not in chosen
+            pid for pid, info in table.items() if info.parent in frontier and pid not in chosen
         }
-        chosen.update({pid: stats[pid][0] for pid in frontier})
+        chosen.update({pid: table[pid].name for pid in frontier})
     return chosen
 
 
