@@ -10,7 +10,7 @@ SHELL := bash
 # Hide pip's notes about this machine's unreachable extra package indexes; keep real errors.
 QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
 
-.PHONY: serve test matrix lint lock browser-deps clean
+.PHONY: serve test quick goldens matrix lint lock browser-deps clean
 
 ## serve: build the site and serve it at http://127.0.0.1:8000, rebuilding on change
 serve: $(VENV)/.site
@@ -18,16 +18,30 @@ serve: $(VENV)/.site
 
 ## test: run the whole test suite (examples under every start method, pages, site, browser)
 test: $(VENV)/.test browser-deps
-	$(BIN)/python -m pytest -n 4 --dist loadgroup --codeblocks tests docs
+	@start=$$(date +%s); status=0; \
+	$(BIN)/python -m pytest -n 4 --dist loadgroup --codeblocks tests docs || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s of pytest"; exit $$status
 
-## matrix: run the examples on every CPython 3.10-3.13 that pyenv or PATH has (nox)
+## quick: the fast loop while writing: lint, the strict build, every page's code under spawn only
+quick: $(VENV)/.test
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/python -m mkdocs build --strict --quiet -d $$(mktemp -d)
+	$(BIN)/python -m pytest -n 4 --dist loadgroup --codeblocks docs --start-method spawn
+
+## goldens: rewrite the examples' .out files from real runs on every Python nox finds, oldest
+## first (ARGS="docs/guide/x.md" for one page); review the result with git diff
+goldens: $(VENV)/.test
+	$(BIN)/nox --no-color --session goldens -- $(ARGS)
+
+## matrix: run the examples on every supported CPython (pyproject.toml) that pyenv or PATH has
 matrix: $(VENV)/.test
 	$(BIN)/nox --no-color --session examples
 
-## lint: ruff, and the GitHub workflows (zizmor)
+## lint: ruff, and the GitHub workflows (zizmor for security, actionlint for correctness)
 lint: $(VENV)/.test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/zizmor --offline .github/workflows
+	$(BIN)/actionlint $(wildcard .github/workflows/*.yml)
 
 ## lock: re-pin every dependency group into requirements/*.txt (needs uv)
 lock:
@@ -65,9 +79,9 @@ BENCH_JSON := docs/performance/data/results.json
 
 ## bench: run every benchmark (a few minutes; keep the machine idle), then redraw the charts
 bench: $(VENV)/.test
-	$(BIN)/python -m examples.benchmarks --output $(BENCH_JSON)
+	$(BIN)/python -m examples.performance.harness --output $(BENCH_JSON)
 	$(MAKE) charts
 
 ## charts: redraw docs/performance/charts and tables from the committed JSON, nothing else
 charts: $(VENV)/.test
-	$(BIN)/python -m examples.benchmarks.charts $(BENCH_JSON) --out docs/performance
+	$(BIN)/python -m examples.performance.harness.charts $(BENCH_JSON) --out docs/performance

@@ -1,39 +1,69 @@
-"""pytest-codeblocks for pages that include their code: `pytest --codeblocks docs`.
+"""The pages' code, run as readers run it: `pytest --codeblocks docs`.
 
-The stock plugin reads a page's Markdown as written, so `--8<--` include lines reach it unexpanded,
-and it runs Python blocks in-process, where `__name__` is not "__main__" and process pools cannot
-pickle functions. This plugin keeps its syntax (`<!--pytest-codeblocks:expected-output-->`,
-`<!--pytest.mark.skip(reason="...")-->`, ...) and its block parser, but first expands each page with
-the pymdownx.snippets settings of mkdocs.yml, so it tests what the site shows; and it runs every
-block as a reader would: Python blocks as a script in a fresh interpreter, shell blocks in bash,
-each with a timeout that kills everything it started.
+This replaces the stock pytest-codeblocks collector (it keeps its `--codeblocks` flag, its block
+parser and its `<!--pytest-codeblocks:expected-output-->` syntax) and reads each page as the site
+shows it, with every `--8<--` include expanded by pymdownx.snippets (tests/catalog.py). A page
+yields these tests:
+
+* each example script that lives with the page (examples/<page>/) runs once under every start
+  method (or once, or under each `launch` command, as its `[tool.fvm]` table says), as `__main__`
+  in a fresh interpreter with a time limit. Its stdout must be its golden output, its stderr
+  empty, and it must leave no process running and nothing in /dev/shm; a script that starts a
+  cluster (`network = true`) must keep every socket on the loopback address. This is the only run
+  of each script: every other test reads the goldens these runs check.
+* a `bash` block that only runs an example (`python examples/...`, or one of its `launch` commands)
+  is not run again: the script must be in the catalog, and the output block under it must be one
+  of that script's goldens.
+* any other untitled `python`, `bash` or `sh` block runs as written: Python as a script in an empty
+  folder, shell in bash from the repository root; its output, if the page shows it, must match.
+
+With `--update-goldens`, the example runs rewrite their goldens instead of comparing with them
+(tests/goldens.py says which file gets what).
 """
 
 from __future__ import annotations
 
+import difflib
 import io
-import re
+import shlex
 import sys
 import tempfile
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.runner import ROOT, run
+from tests import dev_shm
+from tests.catalog import START_METHODS, Example, Page, catalog, expand_snippets
+from tests.goldens import GoldenRecorder
+from tests.runner import Run, run, script_env
+from tests.sockets import watching_sockets
 
-if TYPE_CHECKING:
-    from pytest_codeblocks.main import CodeBlock
-
-COLLECTED_LANGUAGES = ("python", "bash", "sh")
+SHELL_LANGUAGES = ("bash", "sh")
 BLOCK_TIMEOUT = 120
+SCRIPT_TIMEOUT = 30  # a script that hangs (e.g. without its `__main__` guard) fails, not stalls
+CLUSTER_TIMEOUT = 120  # Ray alone takes 5-10 s on two busy cores; a hang must still end
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("general").addoption(
+    group = parser.getgroup("general")
+    group.addoption(
         "--codeblocks", action="store_true", help="test the code blocks of Markdown pages"
     )
+    group.addoption(
+        "--start-method",
+        action="append",
+        choices=START_METHODS,
+        help="run the examples under this start method only (repeatable; default: all three)",
+    )
+    group.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the examples' golden .out files from their runs instead of comparing",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_RECORDER] = GoldenRecorder()
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
@@ -42,45 +72,181 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
     return None
 
 
-@cache
-def _snippets_preprocessor():
-    import markdown
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    options = dict(config["mdx_configs"]["pymdownx.snippets"])
-    options["base_path"] = [str(ROOT / path) for path in options.get("base_path", ["."])]
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options}
-    )
-    return md.preprocessors["snippet"]
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for line in session.config.stash[_RECORDER].write():
+        print(line)
 
 
-def expand_snippets(text: str) -> str:
-    """The page as the site renders it: every `--8<--` include replaced by the file's lines."""
-    return "\n".join(_snippets_preprocessor().run(text.split("\n")))
+_RECORDER = pytest.StashKey[GoldenRecorder]()
 
 
 class MarkdownPage(pytest.File):
     def collect(self):
-        # Imported here: the example matrix (nox) runs without the site's toolchain installed.
+        # Imported here: the stock plugin's parser is the only part of it this module uses.
         from pytest_codeblocks import extract_from_buffer
 
-        blocks = extract_from_buffer(io.StringIO(expand_snippets(self.path.read_text())))
-        for block in blocks:
-            # Like the stock plugin: a block is collected only if its info string is exactly the
-            # language. Titled blocks (```python title="x.py") show example files, which
-            # tests/test_examples.py runs under every start method.
-            if block.syntax not in COLLECTED_LANGUAGES:
+        page = next((p for p in catalog().pages if p.path == self.path.resolve()), None)
+        expanded = page.expanded if page else expand_snippets(self.path.read_text())[0]
+        if page:
+            yield from self._example_runs(page)
+        for block in extract_from_buffer(io.StringIO(expanded)):
+            # Like the stock plugin, only blocks whose info string is exactly the language.
+            # Titled blocks show example files, run above.
+            if block.syntax not in ("python", *SHELL_LANGUAGES):
                 continue
-            item = CodeBlockItem.from_parent(self, name=f"line {block.lineno}", block=block)
-            for mark in block.marks:
-                item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))
-            yield item
+            if block.marks:
+                raise pytest.UsageError(
+                    f"{self.path}: line {block.lineno}: a condition on a page block; say what a"
+                    " script needs in its PEP 723 block instead"
+                )
+            name = f"line {block.lineno}"
+            example = shown_example(block.code) if block.syntax in SHELL_LANGUAGES else None
+            if example is not None:
+                yield ShownCommand.from_parent(self, name=name, block=block, example=example)
+            else:
+                yield CodeBlockItem.from_parent(self, name=name, block=block)
+
+    def _example_runs(self, page: Page):
+        updating = self.config.option.update_goldens
+        for example in catalog().examples_of(page):
+            if example.launches:
+                variants = [(f"launch-{i}", None, c) for i, c in enumerate(example.launches, 1)]
+            elif example.start_methods:
+                chosen = self.config.option.start_method or START_METHODS
+                variants = [(m, m, None) for m in example.start_methods if m in chosen]
+            else:
+                variants = [("once", None, None)]
+            for label, method, launch in variants:
+                item = ExampleRun.from_parent(
+                    self,
+                    name=f"{example.name}[{label}]",
+                    example=example,
+                    start_method=method,
+                    launch=launch,
+                )
+                if example.uses_network:  # a cluster uses both cores: one at a time
+                    item.add_marker(pytest.mark.xdist_group("clusters"))
+                elif updating:  # a folder's runs are written together (twins share goldens)
+                    item.add_marker(pytest.mark.xdist_group(page.relative))
+                yield item
+
+
+def shown_example(command: str) -> Example | None:
+    """The example a shell block runs, if running an example is all it does."""
+    lines = [line.strip() for line in command.strip().splitlines()]
+    if len(lines) != 1:
+        return None
+    words = shlex.split(lines[0])
+    for example in catalog().examples:
+        if words == ["python", example.relative] or any(
+            words == shlex.split(launch) for launch in example.launches
+        ):
+            return example
+    return None
+
+
+class ExampleRun(pytest.Item):
+    """One run of an example script, under one start method or launch command."""
+
+    def __init__(
+        self, *, example: Example, start_method: str | None, launch: str | None, **kwargs
+    ) -> None:
+        super().__init__(**kwargs)
+        self.example = example
+        self.start_method = start_method
+        self.launch = launch
+
+    def runtest(self) -> None:
+        reason = self.example.why_it_cannot_run_here()
+        if reason:
+            pytest.skip(reason)
+        import multiprocessing
+
+        if self.start_method and self.start_method not in multiprocessing.get_all_start_methods():
+            pytest.skip(f"{self.start_method} is not available on {sys.platform}")
+        result, problems = self._run()
+        assert result.returncode == 0, f"exit code {result.returncode}\n{result.stderr}"
+        assert result.stderr == "", f"the script wrote to stderr:\n{result.stderr}"
+        if self.config.option.update_goldens:
+            self.config.stash[_RECORDER].record(self.example, self.start_method, result.stdout)
+        else:
+            golden = self.example.golden(self.start_method)
+            expected = golden.path.read_text()
+            assert result.stdout == expected, (
+                f"stdout differs from {golden.path.name} (`make goldens` rewrites it):\n"
+                + "".join(
+                    difflib.unified_diff(
+                        expected.splitlines(keepends=True),
+                        result.stdout.splitlines(keepends=True),
+                        golden.path.name,
+                        "stdout",
+                    )
+                )
+            )
+        assert not result.leftovers, "left processes running:\n" + "\n".join(result.leftovers)
+        assert problems == [], "\n".join(problems)
+
+    def _run(self) -> tuple[Run, list[str]]:
+        """Run the script; what it printed, and what it did wrong besides."""
+        if self.example.uses_network:
+            return self._run_watching_sockets()
+        argv = (
+            ["bash", "-c", self.launch] if self.launch else [sys.executable, self.example.relative]
+        )
+        isolated = dev_shm.run_isolated(
+            argv, start_method=self.start_method, timeout=SCRIPT_TIMEOUT
+        )
+        problems = []
+        if isolated.leaked:
+            problems.append(f"left these in /dev/shm: {isolated.leaked} {isolated.note}".strip())
+        return isolated.run, problems
+
+    def _run_watching_sockets(self) -> tuple[Run, list[str]]:
+        command = self.launch or [sys.executable, self.example.relative]
+        with watching_sockets() as samples:
+            result = run(command, env=script_env(self.start_method), timeout=CLUSTER_TIMEOUT)
+        problems = [f"a socket off the loopback address: {s}" for s in samples.off_loopback()]
+        if not samples.processes:
+            problems.append("the sampler saw none of the script's processes")
+        if not any(s.listening for s in samples.sockets):
+            problems.append("the sampler saw no server listen (is `network = true` right?)")
+        # Every process has ended: a file in /dev/shm that one of them had open and nobody removed
+        # stays until the machine restarts (an aborted MPI run leaves its mpich_shm_* file).
+        leaked = sorted(str(path) for path in samples.shared_memory if path.exists())
+        for path in leaked:
+            Path(path).unlink(missing_ok=True)  # reported; don't let them pile up
+        if leaked:
+            problems.append(f"left these in /dev/shm: {leaked}")
+        return result, problems
+
+    def reportinfo(self):
+        return self.example.path, 0, f"{self.example.relative} [{self.name.split('[')[-1]}"
+
+
+class ShownCommand(pytest.Item):
+    """A shell block that runs an example: the example's own runs check it, so check the page."""
+
+    def __init__(self, *, block, example: Example, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.block = block
+        self.example = example
+
+    def runtest(self) -> None:
+        shown = self.block.expected_output
+        if shown is None:
+            return
+        goldens = {g.path.name: g.path.read_text() for g in self.example.goldens}
+        assert any(_same_output(shown, text, False) for text in goldens.values()), (
+            f"the output under `{self.block.code.strip()}` is none of its goldens"
+            f" ({', '.join(goldens)}): include one with --8<--"
+        )
+
+    def reportinfo(self):
+        return self.path, self.block.lineno, f"shell block, line {self.block.lineno}"
 
 
 class CodeBlockItem(pytest.Item):
-    def __init__(self, *, block: CodeBlock, **kwargs) -> None:
+    def __init__(self, *, block, **kwargs) -> None:
         super().__init__(**kwargs)
         self.block = block
 
@@ -126,6 +292,6 @@ class CodeBlockError(Exception):
 
 def _same_output(expected: str, actual: str, ignore_whitespace: bool) -> bool:
     if ignore_whitespace:
-        return re.sub(r"\s+", "", expected) == re.sub(r"\s+", "", actual)
+        return "".join(expected.split()) == "".join(actual.split())
     # An included .out file ends with a newline, which leaves a blank line before the fence closes.
     return expected.rstrip("\n") == actual.rstrip("\n")

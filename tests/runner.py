@@ -1,28 +1,26 @@
 """Run a script or shell command the way a reader would: a fresh interpreter, a bounded runtime.
 
 Each run gets its own session, so a timeout kills every process it started, and any process still
-alive after the run ends (an orphaned worker, a forgotten server) is reported as a leftover.
+alive after the run ends (an orphaned worker, a forgotten server) is reported as a leftover. The
+process table is read with psutil, the one reader the tests and the benchmark harness share.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import multiprocessing
 import os
-import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-START_METHODS = ("fork", "spawn", "forkserver")
+from tests.catalog import ROOT
+
 _SITECUSTOMIZE_DIR = Path(__file__).resolve().parent / "start_method"
 
 
@@ -34,21 +32,6 @@ class Run:
     stdout: str
     stderr: str
     leftovers: list[str] = field(default_factory=list)
-
-
-def start_method_params() -> list:
-    """The three start methods as pytest params, skipped (with the reason) where unavailable."""
-    available = multiprocessing.get_all_start_methods()
-    return [
-        pytest.param(
-            method,
-            id=method,
-            marks=pytest.mark.skipif(
-                method not in available, reason=f"{method} is not available on {sys.platform}"
-            ),
-        )
-        for method in START_METHODS
-    ]
 
 
 def script_env(start_method: str | None = None, warnings: str | None = "default") -> dict[str, str]:
@@ -88,129 +71,112 @@ def run(
         text=True,
         start_new_session=True,
     )
-    _live_sessions.add(proc)
+    _live_runs.add(proc)
+    descendants = _Descendants(proc.pid)
     try:
-        stdout, stderr = proc.communicate(timeout=timeout)
+        stdout, stderr = descendants.communicate(proc, timeout)
     except subprocess.TimeoutExpired:
-        _kill_session(proc)
+        _kill(proc, descendants.seen)
         stdout, stderr = proc.communicate()
         pytest.fail(
             f"{command!r} timed out after {timeout} s and was killed with its children.\n"
             f"--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
             pytrace=False,
         )
-    except BaseException:  # Ctrl-C or SIGTERM to pytest: the run's own session would outlive it
-        _kill_session(proc)
+    except BaseException:  # Ctrl-C or SIGTERM to pytest: the run's own processes would outlive it
+        _kill(proc, descendants.seen)
         raise
     finally:
-        _live_sessions.discard(proc)
-    return Run(proc.returncode, stdout, stderr, _reap_leftovers(proc.pid))
+        _live_runs.discard(proc)
+    return Run(proc.returncode, stdout, stderr, _reap_leftovers(proc.pid, descendants.seen))
 
 
-# Runs still going when pytest exits (or is told to stop) are killed with all their processes.
-_live_sessions: set[subprocess.Popen] = set()
+class _Descendants:
+    """The processes a run started. On POSIX its session finds them, even re-parented daemons;
+    Windows has no sessions, so the tree is sampled while the run goes on."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.seen: set[psutil.Process] = set()
+
+    def communicate(self, proc: subprocess.Popen, timeout: float) -> tuple[str, str]:
+        if os.name == "posix":
+            return proc.communicate(timeout=timeout)
+        deadline = time.monotonic() + timeout
+        while True:
+            self.sample()
+            try:
+                return proc.communicate(timeout=min(0.2, max(0.0, deadline - time.monotonic())))
+            except subprocess.TimeoutExpired:
+                if time.monotonic() >= deadline:
+                    raise
+
+    def sample(self) -> None:
+        with contextlib.suppress(psutil.Error):
+            self.seen |= set(psutil.Process(self.pid).children(recursive=True))
 
 
-@atexit.register
-def _kill_live_sessions() -> None:
-    for proc in list(_live_sessions):
-        _kill_session(proc)
+def started_by(
+    session_or_pid: int, known: set[psutil.Process] = frozenset()
+) -> list[psutil.Process]:
+    """The live processes of a run: those in its session (POSIX), or those it was seen to start."""
+    if os.name == "posix":
+        found = []
+        for process in psutil.process_iter(["status"]):
+            with contextlib.suppress(psutil.Error, OSError):
+                alive = process.info["status"] != psutil.STATUS_ZOMBIE
+                if alive and os.getsid(process.pid) == session_or_pid:
+                    found.append(process)
+        return found
+    return [p for p in known if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
 
 
-def _stop_on_sigterm(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # pytest ends the whole session on it, running the clean-up above
+def _describe(process: psutil.Process) -> str:
+    try:
+        return f"pid {process.pid}: {' '.join(process.cmdline()) or process.name()}"
+    except psutil.Error:
+        return f"pid {process.pid}: (ended)"
 
 
-if (
-    threading.current_thread() is threading.main_thread()
-    and hasattr(signal, "SIGTERM")
-    and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
-):
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+def _reap_leftovers(pid: int, known: set[psutil.Process], grace: float = 5.0) -> list[str]:
+    """Processes of the run still alive after a grace period; they are killed."""
+    deadline = time.monotonic() + grace
+    while (members := started_by(pid, known)) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the resource tracker and the forkserver exit shortly after the parent
+    leftovers = [_describe(process) for process in members]
+    for process in members:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    return sorted(leftovers)
 
 
-def _kill_session(proc: subprocess.Popen) -> None:
+def _kill(proc: subprocess.Popen, known: set[psutil.Process]) -> None:
     if os.name == "posix":
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
     else:
-        proc.kill()
+        for process in [*known, psutil.Process(proc.pid)]:
+            with contextlib.suppress(psutil.Error):
+                process.kill()
 
 
-@dataclass(frozen=True)
-class ProcessInfo:
-    """One line of the process table, from /proc/<pid>/stat."""
-
-    name: str
-    state: str
-    parent: int
-    session: int
+# Runs still going when pytest stops are killed with all their processes. This module is also a
+# pytest plugin (`-p tests.runner` in pyproject.toml) so that it can do that for every test.
+_live_runs: set[subprocess.Popen] = set()
 
 
-def process_table() -> dict[int, ProcessInfo]:
-    """Every process visible in /proc (Linux), by pid; empty where there is no /proc."""
-    table = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue  # the process ended while we looked
-        # The command name is in parentheses and may itself contain spaces or parentheses.
-        fields = text[text.rindex(")") + 2 :].split()
-        name = text[text.index("(") + 1 : text.rindex(")")]
-        table[int(stat.parent.name)] = ProcessInfo(name, fields[0], int(fields[1]), int(fields[3]))
-    return table
+def pytest_configure(config: pytest.Config) -> None:
+    # SIGTERM (a CI timeout, `kill`) would end pytest at once, leaving every running script's
+    # session behind; as KeyboardInterrupt it ends the session through pytest_unconfigure below.
+    if hasattr(signal, "SIGTERM") and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        with contextlib.suppress(ValueError):  # not the main thread: leave it to the caller
+            signal.signal(signal.SIGTERM, _stop_on_sigterm)
 
 
-def _command_line(pid: int) -> str:
-    try:
-        return (
-            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        )
-    except OSError:
-        return "(ended)"
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for proc in list(_live_runs):
+        _kill(proc, set())
 
 
-def _session_members(session_id: int) -> dict[int, str]:
-    return {
-        pid: _command_line(pid)
-        for pid, info in process_table().items()
-        if info.session == session_id and info.state != "Z"
-    }
-
-
-def _reap_leftovers(session_id: int, grace: float = 5.0) -> list[str]:
-    """Processes of the run's session still alive after a grace period; they are killed."""
-    if not Path("/proc/self/stat").exists():
-        return []  # no /proc (macOS, Windows): the check runs on Linux only
-    deadline = time.monotonic() + grace
-    while (members := _session_members(session_id)) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the resource tracker and the forkserver exit shortly after the parent
-    for pid in members:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    return [f"pid {pid}: {cmd.strip()}" for pid, cmd in sorted(members.items())]
-
-
-def expected_output_file(script: Path, start_method: str | None) -> Path:
-    """The golden file a script's stdout must match.
-
-    `<stem>.out`, or `<pair>.out` when the twins print the same (the stem without its last `_part`).
-    A `.pyXY` infix pins the output from Python X.Y on; a `.<start method>` infix pins it for that
-    method. The most specific file that applies wins.
-    """
-    running = sys.version_info[:2]
-    for base in (script.stem, script.stem.rsplit("_", 1)[0]):
-        pattern = re.compile(rf"{re.escape(base)}(?:\.py(\d)(\d+))?(?:\.(\w+))?\.out")
-        candidates = []
-        for path in script.parent.glob(f"{base}*.out"):
-            match = pattern.fullmatch(path.name)
-            if not match:
-                continue
-            version = (int(match[1]), int(match[2])) if match[1] else (0, 0)
-            method = match[3]
-            if version <= running and method in (None, start_method):
-                candidates.append((version, method is not None, path))
-        if candidates:
-            return max(candidates)[2]
-    raise FileNotFoundError(f"no expected output for {script.name}: add {script.stem}.out")
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

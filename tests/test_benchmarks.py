@@ -7,18 +7,22 @@ numbers come from a full run with its metadata.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
-from examples.benchmarks.cli import BENCHMARKS, PROG
-from examples.benchmarks.measure import Settings
+from examples.performance.harness.charts import PROG as CHARTS_PROG
+from examples.performance.harness.cli import PROG
+from examples.performance.harness.measure import Settings
+from examples.performance.harness.suite import BENCHMARKS
 from tests.runner import ROOT, run
 
 PERFORMANCE = ROOT / "docs" / "performance"
 PUBLISHED = PERFORMANCE / "data" / "results.json"
-HARNESS = [sys.executable, "-m", "examples.benchmarks"]
+PACKAGE = "examples.performance.harness"
+HARNESS = [sys.executable, "-m", PACKAGE]
 MACHINE_FIELDS = {
     "cpu_model",
     "cpu_count",
@@ -80,11 +84,12 @@ def test_quick_run_writes_json_with_every_benchmark_and_the_machine(tmp_path: Pa
     check_results(results)
 
 
-def test_help_lists_every_benchmark() -> None:
+def test_help_lists_every_benchmark_and_what_the_harness_needs() -> None:
     result = run([*HARNESS, "--help"], timeout=30)
     assert result.returncode == 0
     for name, module in BENCHMARKS.items():
         assert f"{name:<10} {module.HELP}" in result.stdout
+    assert "Requires psutil" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -108,6 +113,28 @@ def test_bad_arguments_give_one_line_and_exit_code_2(arguments: list[str], compl
     assert complaint in result.stderr
 
 
+def test_a_missing_psutil_gives_one_line_and_exit_code_2() -> None:
+    hide_psutil = (
+        "import runpy, sys; sys.modules['psutil'] = None; "
+        f"runpy.run_module({PACKAGE!r}, run_name='__main__', alter_sys=True)"
+    )
+    result = run([sys.executable, "-c", hide_psutil, "--quick"], timeout=30)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"{PROG}: error: psutil is not installed; run `pip install psutil`\n"
+
+
+def test_the_pages_and_the_makefile_run_the_harness_by_its_package_name() -> None:
+    commands = {PROG, CHARTS_PROG}
+    assert commands == {f"python -m {PACKAGE}", f"python -m {PACKAGE}.charts"}
+    for path in [*PERFORMANCE.glob("*.md"), ROOT / "Makefile"]:
+        for module in re.findall(r"python -m (examples[\w.]*\w)", path.read_text()):
+            assert f"python -m {module}" in commands, f"{path.name} runs {module}"
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"python -m {PACKAGE} --output $(BENCH_JSON)" in makefile, "make bench"
+    assert f"python -m {PACKAGE}.charts $(BENCH_JSON)" in makefile, "make charts"
+
+
 def test_published_results_come_from_a_full_run() -> None:
     results = json.loads(PUBLISHED.read_text())
     assert results["settings"]["quick"] is False
@@ -117,7 +144,7 @@ def test_published_results_come_from_a_full_run() -> None:
 
 def test_charts_and_tables_are_regenerated_from_the_published_json(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
-    from examples.benchmarks.charts import write_all
+    from examples.performance.harness.charts import write_all
 
     write_all(json.loads(PUBLISHED.read_text()), tmp_path)
     for folder in ("charts", "tables"):

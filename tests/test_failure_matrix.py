@@ -3,7 +3,7 @@
 Each row links a `_futures` and a `_multiprocessing` script and states each API's behaviour. Every
 `code` span in a behaviour cell must appear in that script's golden output for the running Python,
 under every start method, so a CPython release that changes a behaviour fails the row by name
-(test_examples.py then shows the diff). A span written after "3.12+: " applies from 3.12 on, one
+(the page's own runs then show the diff). A span written after "3.12+: " applies from 3.12 on, one
 after "before 3.12: " to older versions only.
 """
 
@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.examples_catalog import EXAMPLES, why_it_cannot_run_here
-from tests.runner import ROOT, START_METHODS, expected_output_file
+from tests.catalog import DOCS, ROOT, START_METHODS, Example, catalog
 
-FAILURES = ROOT / "docs" / "failures"
+FAILURES = DOCS / "failures"
 MATRIX = FAILURES / "index.md"
-SCRIPT_LINK = re.compile(r"\]\([^)]*/(examples/(\w+)/(\w+)\.py)\)")
+SCRIPT_LINK = re.compile(r"\]\([^)]*/(examples/[\w/-]+/(\w+)_(?:futures|multiprocessing)\.py)\)")
 PAGE_LINK = re.compile(r"\]\(([\w-]+\.md)(?:#[\w-]+)?\)")
 CLAIM = re.compile(r"(?:(?P<since>3\.\d+)\+: |before (?P<before>3\.\d+): )?`(?P<text>[^`]+)`")
 
@@ -47,7 +46,7 @@ def matrix_rows() -> list[Row]:
         page = PAGE_LINK.search(situation)
         assert len(links) == 2, f"row {situation!r} must link exactly two scripts"
         assert page, f"row {situation!r} must link its family page"
-        (futures, topic, _), (multiprocessing, _, _) = links
+        (futures, topic), (multiprocessing, _) = links
         rows.append(
             Row(
                 topic,
@@ -78,10 +77,11 @@ def claims_for_this_python(cell: str) -> list[str]:
 
 def test_the_matrix_has_a_row_for_every_failure_topic() -> None:
     shown_on_failure_pages = {
-        topic
-        for page in FAILURES.glob("*.md")
-        if page.name not in ("index.md", "recipes.md")
-        for topic in re.findall(r'--8<-- "examples/(\w+)/\1_futures\.py"', page.read_text())
+        example.name.removesuffix("_futures.py")
+        for page in catalog().pages
+        if page.path.parent == FAILURES and page.path.name not in ("index.md", "recipes.md")
+        for example in catalog().examples_of(page)
+        if example.name.endswith("_futures.py")
     }
     assert len(ROWS) >= 14, "the issue lists at least 14 failure modes"
     assert shown_on_failure_pages == {row.topic for row in ROWS}
@@ -93,25 +93,25 @@ def test_row_links_two_twin_scripts_shown_on_its_page(row: Row) -> None:
     assert row.multiprocessing.name == f"{row.topic}_multiprocessing.py"
     assert row.futures.exists()
     assert row.multiprocessing.exists()
-    page = row.page.read_text()
+    page = catalog().page(row.page)
     for script in (row.futures, row.multiprocessing):
-        assert f'--8<-- "{script.relative_to(ROOT)}"' in page, f"{row.page.name} must show {script}"
+        assert page.shows(Example(script)), f"{row.page.name} must show {script.name}"
 
 
 @pytest.mark.parametrize("api", ["futures", "multiprocessing"])
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.topic)
 def test_row_states_what_the_script_prints(row: Row, api: str) -> None:
-    script = getattr(row, api)
-    reason = why_it_cannot_run_here(script)
+    script = Example(getattr(row, api))
+    reason = script.why_it_cannot_run_here()
     if reason:
         pytest.skip(reason)
     claims = claims_for_this_python(getattr(row, f"{api}_cell"))
     assert claims, f"the {api} cell of row {row.topic!r} states nothing the tests can check"
     for method in START_METHODS:
-        golden = expected_output_file(script, method)
-        printed = golden.read_text()
+        golden = script.golden(method)
+        printed = golden.path.read_text()
         missing = [claim for claim in claims if claim not in printed]
         assert not missing, (
-            f"row {row.topic!r}, {api} column: {missing} not in {golden.relative_to(EXAMPLES)}"
+            f"row {row.topic!r}, {api} column: {missing} not in {golden.path.relative_to(ROOT)}"
             f" ({method}, Python {sys.version_info[0]}.{sys.version_info[1]})"
         )

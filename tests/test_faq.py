@@ -1,9 +1,9 @@
 """Each error heading of the FAQ (docs/reference/faq*.md) is text Python really prints.
 
-An error heading is a heading written entirely as code. Its section names the example folder that
-reproduces it ("Reproduced by `examples/faq_x/`."), and the heading's text must appear in that
-example's golden output, which tests/test_examples.py checks against real runs on every Python and
-start method. So a heading cannot drift from what Python prints.
+An error heading is a heading written entirely as code. Its section shows the scripts that reproduce
+it or their output (or names one shown above it), and the heading's text must appear in a golden output of one of them: the pages' runs check
+those goldens against real runs on every Python and start method, so a heading cannot drift from
+what Python prints.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import re
 
 import pytest
 
-from tests.runner import ROOT
+from tests.catalog import DOCS, catalog, expand_snippets
 
-PAGES = sorted((ROOT / "docs" / "reference").glob("faq*.md"))
+PAGES = sorted((DOCS / "reference").glob("faq*.md"))
 HEADING = re.compile(r"^(?P<level>#{2,3})\s+(?P<title>.+)$", re.MULTILINE)
 ERROR_HEADING = re.compile(r"^`(?P<message>[^`]+)`$")
-REPRODUCED_BY = re.compile(r"Reproduced by `examples/(?P<folder>faq_\w+)/`")
 
 
 def _windows_worker_limit_is_still_61() -> bool:
@@ -37,7 +36,7 @@ CHECKED_IN_THE_SOURCE = {
 
 
 def sections() -> dict[str, str]:
-    """Each entry's (level-3 heading's) title and its text, up to the next heading."""
+    """Each entry's (level-3 heading's) title and its Markdown, up to the next heading."""
     entries = {}
     for page in PAGES:
         text = page.read_text()
@@ -68,23 +67,15 @@ def test_the_faq_has_at_least_25_entries() -> None:
 
 
 @pytest.mark.parametrize("message", sorted(ERRORS))
-def test_each_error_heading_is_printed_by_its_example(message: str) -> None:
+def test_each_error_heading_is_printed_by_the_scripts_its_section_shows(message: str) -> None:
     if message in CHECKED_IN_THE_SOURCE:
         assert CHECKED_IN_THE_SOURCE[message](), "the running Python no longer has this error"
         return
-    named = REPRODUCED_BY.search(ERRORS[message])
-    assert named, "name the example that reproduces this error: Reproduced by `examples/faq_x/`."
-    folder = ROOT / "examples" / named["folder"]
-    goldens = sorted(folder.glob("*.out"))
-    assert goldens, f"{folder.name} has no golden output"
-    printed = " ".join(flat(path.read_text()) for path in goldens)
-    assert flat(message) in printed, f"no golden output of {folder.name} contains the heading"
-
-
-@pytest.mark.parametrize("message", sorted(ERRORS))
-def test_each_error_section_shows_its_example(message: str) -> None:
-    named = REPRODUCED_BY.search(ERRORS[message])
-    if message in CHECKED_IN_THE_SOURCE or named is None:
-        return  # nothing to show, or already reported by the test above
-    page = next(page for page in PAGES if ERRORS[message] in page.read_text())
-    assert f'--8<-- "examples/{named["folder"]}/' in page.read_text()
+    section = ERRORS[message]
+    _, includes = expand_snippets(section)
+    examples = {e for i in includes for e in catalog().examples_behind(i.path)}
+    # A section may instead name a script shown earlier on its page: `name.py`.
+    examples |= {e for e in catalog().examples if f"`{e.name}`" in section}
+    assert examples, "show the script that reproduces this error, or its output, in its section"
+    printed = " ".join(flat(g.path.read_text()) for e in examples for g in e.goldens)
+    assert flat(message) in printed, "no golden output of the section's scripts has the heading"

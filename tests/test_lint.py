@@ -1,4 +1,4 @@
-"""The code and the workflows pass the project's linters (ruff, zizmor)."""
+"""The code and the workflows pass the project's linters (ruff; zizmor and actionlint)."""
 
 import shutil
 import subprocess
@@ -10,6 +10,7 @@ import pytest
 from tests.runner import ROOT
 
 BIN = Path(sys.executable).parent
+WORKFLOWS = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob(".github/workflows/*.yml"))
 
 
 def tool(name: str) -> str:
@@ -25,6 +26,8 @@ def tool(name: str) -> str:
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
         ["zizmor", "--offline", "--quiet", ".github/workflows"],
+        # Named files, so that it needs no .git to find them; shellcheck checks `run:` if installed.
+        ["actionlint", *WORKFLOWS],
     ],
     ids=" ".join,
 )

@@ -1,94 +1,130 @@
 """Rules that keep the pages, the examples and the tests in step with each other."""
 
+from __future__ import annotations
+
 import ast
+import io
 import re
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.examples_catalog import EXAMPLES, example_scripts
-from tests.runner import ROOT
-
-DOCS = ROOT / "docs"
-PAGES = sorted(DOCS.rglob("*.md"))
-INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+)""")
+from tests.catalog import DOCS, EXAMPLES, HARNESS, ROOT, Example, Page, catalog, expand_snippets
 
 # `_futures` examples with no `_multiprocessing` twin, each with the reason.
-UNPAIRED = {
+UNPAIRED: dict[str, str] = {
     # "name_futures.py": "why multiprocessing has no counterpart",
 }
-
-
-def included_files() -> set[Path]:
-    files = set()
-    for page in [*PAGES, ROOT / "CONTRIBUTING.md"]:
-        files |= {(ROOT / name).resolve() for name in INCLUDE.findall(page.read_text())}
-    return files
+EXAMPLES_ = catalog().examples
+PAGES = catalog().pages
 
 
 def test_every_futures_example_has_a_multiprocessing_twin() -> None:
     missing = [
-        str(path.relative_to(ROOT))
-        for path in EXAMPLES.rglob("*_futures.py")
-        if path.name not in UNPAIRED
-        and not path.with_name(path.name.replace("_futures.py", "_multiprocessing.py")).exists()
+        e.relative
+        for e in EXAMPLES_
+        if e.name.endswith("_futures.py")
+        and e.name not in UNPAIRED
+        and not e.path.with_name(e.name.replace("_futures.py", "_multiprocessing.py")).exists()
     ]
     assert missing == []
 
 
-def test_every_example_is_shown_on_a_page() -> None:
-    shown = included_files()
-    assert [str(p.relative_to(ROOT)) for p in example_scripts() if p.resolve() not in shown] == []
-
-
-def test_every_golden_output_is_shown_on_a_page_or_used_by_a_script() -> None:
-    shown = included_files()
-    stems = {path.stem for path in EXAMPLES.rglob("*.py")}
-    stems |= {stem.rsplit("_", 1)[0] for stem in stems}
-    orphans = [
-        str(out.relative_to(ROOT))
-        for out in EXAMPLES.rglob("*.out")
-        if out.resolve() not in shown and out.name.split(".")[0] not in stems
+def test_every_example_folder_mirrors_a_page() -> None:
+    folders = {path.parent for path in EXAMPLES.rglob("*") if path.is_file()}
+    strays = [
+        str(folder.relative_to(ROOT))
+        for folder in folders
+        if "__pycache__" not in folder.parts
+        and folder != HARNESS
+        and HARNESS not in folder.parents
+        and not (DOCS / folder.relative_to(EXAMPLES)).with_suffix(".md").is_file()
     ]
-    assert orphans == []
+    assert sorted(strays) == [], "examples/<path>/ holds the scripts of docs/<path>.md"
+
+
+def test_every_example_is_shown_on_its_own_page() -> None:
+    unshown = [e.relative for e in EXAMPLES_ if not catalog().page(e.page).shows(e)]
+    assert unshown == [], "include each script on the page it lives with"
+
+
+def test_every_golden_output_belongs_to_a_script() -> None:
+    owned = {golden.path for example in EXAMPLES_ for golden in example.goldens}
+    orphans = [str(p.relative_to(ROOT)) for p in EXAMPLES.rglob("*.out") if p not in owned]
+    assert orphans == [], "name a golden <script stem>[.pyXY][.<method>].out"
 
 
 def test_no_file_shadows_a_standard_library_module() -> None:
+    """A script's own folder comes first on sys.path, so a sibling `queue.py` breaks its imports;
+    so does a top-level `asyncio/` for `python -m` from the repository root."""
     shadowing = [
         str(path.relative_to(ROOT))
-        for path in [*ROOT.glob("*.py"), *EXAMPLES.rglob("*.py"), *EXAMPLES.rglob("*/")]
+        for path in [*ROOT.glob("*.py"), *ROOT.glob("*/"), *EXAMPLES.rglob("*.py")]
         if path.stem in sys.stdlib_module_names
     ]
     assert shadowing == []
 
 
-@pytest.mark.parametrize("script", example_scripts(), ids=lambda path: path.stem)
-def test_example_is_a_guarded_script_with_a_docstring(script: Path) -> None:
-    source = script.read_text()
+@pytest.mark.parametrize("example", EXAMPLES_, ids=lambda e: e.name)
+def test_example_is_a_guarded_script_with_a_docstring(example: Example) -> None:
     # A PEP 723 `# /// script` block may come first: uv and pipx read it there.
-    body = re.sub(r"\A(?:#.*\n)+\n?", "", source)
+    body = re.sub(r"\A(?:#.*\n)+\n?", "", example.source)
     assert body.startswith('"""'), "start with a one-line docstring naming the API shown"
-    assert re.search(r'^if __name__ == "__main__":\n    main\(\)$', source, re.MULTILINE), (
+    assert re.search(r'^if __name__ == "__main__":\n    main\(\)$', example.source, re.MULTILINE), (
         'end with the `if __name__ == "__main__":` guard calling main()'
     )
 
 
-FENCE = re.compile(
-    r"^(?P<indent> *)```(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)```", re.DOTALL | re.MULTILINE
-)
+def titled_python_blocks(page: Page) -> list[tuple[str, str]]:
+    """(title, code) of each titled Python block of the page as the site shows it."""
+    from pytest_codeblocks import extract_from_buffer
+
+    blocks = []
+    for block in extract_from_buffer(io.StringIO(page.expanded)):
+        match = re.fullmatch(r'(?:python|py)\s+title="([^"]*)"', block.syntax)
+        if match:
+            blocks.append((match[1], block.code))
+    return blocks
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda path: str(path.relative_to(DOCS)))
-def test_titled_code_blocks_only_show_example_files(page: Path) -> None:
-    """Untitled python/bash blocks run as written; a titled one must be a file the tests run."""
-    pasted = []
-    for fence in FENCE.finditer(page.read_text()):
-        if "title=" in fence["info"] and fence["info"].split()[0] in ("python", "py"):
-            lines = [line.strip() for line in fence["body"].splitlines() if line.strip()]
-            if not all(line.startswith('--8<-- "examples/') for line in lines):
-                pasted.append(fence["info"])
-    assert pasted == [], "include the example file with --8<-- instead of pasting it"
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.relative)
+def test_titled_code_blocks_show_example_files(page: Page) -> None:
+    """A titled block shows a whole example file, titled with its name, or a section of one,
+    titled `<name> (excerpt)`; an excerpt is plainly one: it never ends in the `__main__` guard."""
+    sections = {
+        expand_snippets(f'--8<-- "{i.path.relative_to(ROOT)}:{i.section}"')[0]: i.path.name
+        for i in page.includes
+        if i.section and i.path.suffix == ".py"
+    }
+    whole_files = {text.rstrip("\n"): example for text, example in catalog().shown_text.items()}
+    wrong = []
+    for title, code in titled_python_blocks(page):
+        whole = whole_files.get(code.rstrip("\n"))
+        excerpt = _sections_of_one_file(code, sections)
+        if whole is not None and title != whole.name:
+            wrong.append(f"{title!r} shows {whole.relative}: title it {whole.name!r}")
+        elif whole is None and excerpt is None:
+            wrong.append(f"{title!r} is pasted: include an example file or a section of one")
+        elif whole is None and title != f"{excerpt} (excerpt)":
+            wrong.append(f"{title!r} shows a section of {excerpt}: title it '{excerpt} (excerpt)'")
+        elif whole is None and 'if __name__ == "__main__":' in code:
+            wrong.append(
+                f"{title!r} is an excerpt that looks whole: end the section before the guard"
+            )
+    assert wrong == []
+
+
+def _sections_of_one_file(code: str, sections: dict[str, str]) -> str | None:
+    """The file whose included sections, one after another, make up the block; else None."""
+    rest, files = code, set()
+    while rest.strip():
+        found = next((text for text in sections if text and rest.startswith(text)), None)
+        if found is None:
+            return None
+        rest = rest[len(found) :].removeprefix("\n")  # the line break between two includes
+        files.add(sections[found])
+    return files.pop() if len(files) == 1 else None
 
 
 def _factorizer_parts(path: Path) -> tuple[str | None, object]:
@@ -105,7 +141,7 @@ def _factorizer_parts(path: Path) -> tuple[str | None, object]:
     return function, numbers
 
 
-FACTORIZER_REFERENCE = EXAMPLES / "same_job_two_apis" / "same_job_two_apis_serial.py"
+FACTORIZER_REFERENCE = EXAMPLES / "same-job-two-apis" / "same_job_two_apis_serial.py"
 FACTORIZER_COPIES = sorted(
     path
     for path in EXAMPLES.rglob("*.py")

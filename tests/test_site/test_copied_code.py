@@ -12,7 +12,9 @@ complete script says so in the page source:
 * any other block that is not a script has `<!-- not-a-script: the reason -->` on the line before.
 
 Blocks in the API reference are rendered from CPython's docstrings, not written here, and are left
-out. Scripts whose PEP 723 block needs another Python or a missing package are skipped, with why.
+out. A block that is, byte for byte, an example file is not run again: the page's own runs
+(tests/codeblocks.py) run that file under every start method. Scripts whose PEP 723 block needs
+another Python or a missing package are skipped, with why.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.examples_catalog import why_source_cannot_run_here
+from tests.catalog import catalog, why_source_cannot_run_here
 from tests.runner import run
-from tests.test_examples import SCRIPT_TIMEOUT
 from tests.test_site.built_site import CodeBlock, ParsedPage, Site, docs_page_paths
+
+SCRIPT_TIMEOUT = 30
 
 PYTHON = {"python", "py", "python3"}
 NOT_SCRIPTS = {
@@ -44,6 +47,11 @@ NOT_SCRIPTS = {
     "markdown": "page source",
 }
 _results: dict[str, str | None] = {}  # script text -> failure (None: ran), shared across pages
+
+
+def is_an_example_file(text: str) -> bool:
+    """The block is a whole example file, which the pages' runs already run."""
+    return text.rstrip("\n") in {shown.rstrip("\n") for shown in catalog().shown_text}
 
 
 def why_not_a_script(block: CodeBlock) -> str | None:
@@ -82,6 +90,9 @@ def test_every_script_a_reader_can_copy_runs(built_site: Site, path: str) -> Non
             continue
         if block.language not in PYTHON:
             unmarked.append(f"a {block.language or 'plain'} block:\n{block.text[:200]}")
+            continue
+        if is_an_example_file(block.text):
+            ran += 1
             continue
         reason = why_source_cannot_run_here(block.text)
         if reason:

@@ -3,6 +3,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = ["dask[distributed]"]
+# [tool.fvm]
+# start-methods = []  # starts a cluster of its own: run once
+# network = true  # its sockets must stay on 127.0.0.1
 # ///
 
 # --8<-- [start:imports]
@@ -72,6 +75,8 @@ def main() -> None:
     report(NUMBERS, [factors[n] for n in NUMBERS])
 
 
+# --8<-- [end:run]
+
+
 if __name__ == "__main__":
     main()
-# --8<-- [end:run]

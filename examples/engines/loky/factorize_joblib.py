@@ -3,6 +3,8 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = ["joblib"]
+# [tool.fvm]
+# start-methods = []  # loky starts its workers its own way: run once
 # ///
 
 # --8<-- [start:imports]
@@ -57,6 +59,8 @@ def main() -> None:
     report(NUMBERS, results)
 
 
+# --8<-- [end:run]
+
+
 if __name__ == "__main__":
     main()
-# --8<-- [end:run]

@@ -3,6 +3,8 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = ["loky"]
+# [tool.fvm]
+# start-methods = []  # loky starts its workers its own way: run once
 # ///
 
 from concurrent.futures import ProcessPoolExecutor

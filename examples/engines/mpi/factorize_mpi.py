@@ -3,6 +3,13 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = ["mpi4py", "mpich"]
+# [tool.fvm]
+# start-methods = []  # starts a cluster of its own: run once
+# network = true  # its sockets must stay on 127.0.0.1
+# launch = [
+#   "UCX_NET_DEVICES=lo mpiexec.gforker -n 3 python -m mpi4py.futures {script}",
+#   "UCX_NET_DEVICES=lo MPI4PY_FUTURES_MAX_WORKERS=2 mpiexec.gforker -n 1 python {script}",
+# ]
 # ///
 
 # --8<-- [start:imports]
@@ -58,6 +65,8 @@ def main() -> None:
     report(NUMBERS, results)
 
 
+# --8<-- [end:run]
+
+
 if __name__ == "__main__":
     main()
-# --8<-- [end:run]

@@ -3,6 +3,9 @@
 # /// script
 # requires-python = ">=3.10"
 # dependencies = ["ray"]
+# [tool.fvm]
+# start-methods = []  # starts a cluster of its own: run once
+# network = true  # its sockets must stay on 127.0.0.1
 # ///
 
 import multiprocessing

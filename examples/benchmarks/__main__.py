@@ -1,6 +1,0 @@
-"""Run the benchmarks: `python -m examples.benchmarks --help` lists them."""
-
-from .cli import main
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,15 @@
+"""The suite: every benchmark by the name the command line takes, in the order they run."""
+
+from __future__ import annotations
+
+from . import chunksize, overhead, payload, samejob, scaling, sharedmem, startup
+
+BENCHMARKS = {
+    "overhead": overhead,
+    "chunksize": chunksize,
+    "payload": payload,
+    "sharedmem": sharedmem,
+    "startup": startup,
+    "scaling": scaling,
+    "samejob": samejob,
+}
