@@ -219,6 +219,13 @@ class ExampleRun(pytest.Item):
             problems.append(f"left these in /dev/shm: {leaked}")
         return result, problems
 
+    def repr_failure(self, excinfo):
+        # What went wrong is in the message (exit code, stderr, the diff, the leftovers); the
+        # frames of this runner and of pytest would only bury it.
+        if isinstance(excinfo.value, AssertionError):
+            return f"{self.example.relative} [{self.name.split('[')[-1]}: {excinfo.value}"
+        return super().repr_failure(excinfo)
+
     def reportinfo(self):
         return self.example.path, 0, f"{self.example.relative} [{self.name.split('[')[-1]}"
 

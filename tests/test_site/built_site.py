@@ -276,11 +276,13 @@ def resolve(site_url: str, page: str, link: str) -> str:
 
 def docs_page_paths() -> list[str]:
     """The URL path of every Markdown page in docs/, as MkDocs names it (directory URLs)."""
-    docs = ROOT / "docs"
-    paths = []
-    for source in sorted(docs.rglob("*.md")):  # rglob does not follow the docs/examples link
-        parts = list(source.relative_to(docs).with_suffix("").parts)
-        if parts[-1] in ("index", "README"):
-            parts.pop()
-        paths.append("".join(f"{part}/" for part in parts))
-    return paths
+    # rglob does not follow the docs/examples link
+    return [page_path(source) for source in sorted((ROOT / "docs").rglob("*.md"))]
+
+
+def page_path(source: Path) -> str:
+    """The URL path MkDocs gives the Markdown page at `source` (directory URLs)."""
+    parts = list(source.resolve().relative_to(ROOT / "docs").with_suffix("").parts)
+    if parts[-1] in ("index", "README"):
+        parts.pop()
+    return "".join(f"{part}/" for part in parts)

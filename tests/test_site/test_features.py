@@ -3,7 +3,6 @@ look at a diagram, browse on a phone. Each test drives the built site in Chromiu
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -11,15 +10,20 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.catalog import catalog
 from tests.runner import ROOT
-from tests.test_site.built_site import Site
+from tests.test_site.built_site import Site, page_path
+from tests.test_site.groups import FEATURES
 from tests.test_site.traffic import DIAGRAM_LIBRARY, Traffic
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, FEATURES]
 
-# Exception names readers paste into a search box, most wanted first; the test uses the first one
-# the site's search index contains.
-ERROR_MESSAGES = ["BrokenProcessPool", "PicklingError", "BrokenPipeError", "TimeoutError"]
+# What readers paste into the search box, and the pages whose answer must be the first result:
+# fixed here, so the test cannot agree with a wrong search index by reading it.
+SEARCHES = {
+    "BrokenProcessPool": {"reference/faq-broken-pools/"},
+    "PicklingError": {"reference/faq-pickling/"},
+}
 MARKER_LINE = re.compile(r"^.*-+8<-+\s+\[\s*(?:start|end)\s*:.*$\n?", re.MULTILINE)
 
 
@@ -61,18 +65,10 @@ def follow_link_instantly(page: Page, site: Site, target: str) -> None:
     assert page.evaluate("window.__stillTheSameDocument === true"), "a full reload, not instant"
 
 
-def test_search_finds_the_page_about_a_pasted_error(site: Site, context: BrowserContext) -> None:
-    index = json.loads((site.directory / "search" / "search_index.json").read_text())["docs"]
-    term, sections = next(
-        (term, [doc for doc in index if term in doc["title"] or term in doc["text"]])
-        for term in [*ERROR_MESSAGES, ""]
-        if not term or any(term in doc["title"] or term in doc["text"] for doc in index)
-    )
-    assert term, f"no page mentions any of {ERROR_MESSAGES}"
-    # The right pages: those that name the error in a heading, else any that mention it.
-    in_titles = {doc["location"].split("#")[0] for doc in sections if term in doc["title"]}
-    right_pages = in_titles or {doc["location"].split("#")[0] for doc in sections}
-
+@pytest.mark.parametrize(("term", "right_pages"), SEARCHES.items(), ids=list(SEARCHES))
+def test_search_finds_the_page_about_a_pasted_error(
+    site: Site, context: BrowserContext, term: str, right_pages: set[str]
+) -> None:
     page, traffic = open_page(context, site, "")
     page.keyboard.press("/")  # Material's shortcut for the search box
     page.keyboard.type(term, delay=30)  # typed, so that each key starts a query
@@ -129,56 +125,71 @@ def test_choosing_multiprocessing_switches_every_tab_set_and_is_remembered(
     assert_clean(traffic)
 
 
-def example_file_blocks(site: Site) -> dict[str, list[str]]:
-    """Per page, the example files shown whole in a titled code block."""
-    shown = {}
-    for path in site.pages:
-        parsed = site.parsed(path)
-        titles = {b.title for b in parsed.code_blocks if b.title.endswith(".py")}
-        files = [link for link in parsed.links if "examples/" in link and link.endswith(".py")]
-        files = [f for f in files if f.rsplit("/", 1)[-1] in titles]
-        if files:
-            shown[path] = files
-    return shown
+def pages_showing_whole_scripts() -> list[str]:
+    """The URL paths of the pages that include an example script whole, as readers copy it."""
+    return [
+        page_path(page.path)
+        for page in catalog().pages
+        if any(
+            include.section is None and include.path.suffix == ".py" for include in page.includes
+        )
+    ]
+
+
+def one_page_per_section(paths: list[str]) -> list[str]:
+    """The first of `paths` in each top-level section of the site."""
+    first: dict[str, str] = {}
+    for path in sorted(paths):
+        first.setdefault(path.split("/")[0], path)
+    return list(first.values())
 
 
 def test_copy_button_copies_exactly_the_example_file(site: Site, browser: Browser) -> None:
+    """Clicks every copy button on one page per section. What each block holds is checked for
+    every page without a browser (test_copied_code.py); this checks what the button adds."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    checked = 0
+    checked = {"in a tab": 0, "on its own": 0}
     try:
-        for path in example_file_blocks(site):
-            # Material and site.js set up the page before the load event: no need to wait longer.
-            page, traffic = open_page(context, site, path, wait_until="load")
-            for title in page.locator(".highlight > .filename").all():
-                name = title.inner_text().strip()
-                download = title.locator(
-                    "xpath=../following-sibling::*[1][self::p[@class='fvm-download']]/a"
-                )
-                if name.removesuffix(" (excerpt)").endswith(".py"):
-                    assert download.count() == 1, f"no download link under {name} on /{path}"
-                if name.endswith("(excerpt)") or not download.count():
-                    continue
-                href = download.get_attribute("href") or ""
-                example = ROOT / "examples" / href.split("examples/", 1)[1]
-                block = title.locator("xpath=..")
-                if not block.is_visible():  # in a tab that is not showing: choose the tab
-                    tab_id = block.evaluate(
-                        "b => b.closest('.tabbed-set').querySelectorAll(':scope > input')"
-                        "[[...b.closest('.tabbed-content').children].indexOf("
-                        "b.closest('.tabbed-block'))].id"
-                    )
-                    page.locator(f"label[for='{tab_id}']").first.click()
-                block.hover()
-                block.locator("button[data-md-type='copy']").click()
-                copied = page.evaluate("navigator.clipboard.readText()")
-                expected = MARKER_LINE.sub("", example.read_text())
-                assert copied == expected.rstrip("\n"), f"{name} on /{path}"
-                checked += 1
-            assert_clean(traffic)
-            page.close()
+        for path in one_page_per_section(pages_showing_whole_scripts()):
+            checked_on_page = sum(checked.values())
+            copy_every_example_on(site, context, path, checked)
+            assert sum(checked.values()) > checked_on_page, f"no example file copied on /{path}"
     finally:
         context.close()
-    assert checked, "no example file shown whole on any page"
+    assert all(checked.values()), f"needs copies of both kinds: {checked}"
+
+
+def copy_every_example_on(site: Site, context: BrowserContext, path: str, checked: dict) -> None:
+    # Material and site.js set up the page before the load event: no need to wait longer.
+    page, traffic = open_page(context, site, path, wait_until="load")
+    for title in page.locator(".highlight > .filename").all():
+        name = title.inner_text().strip()
+        download = title.locator(
+            "xpath=../following-sibling::*[1][self::p[@class='fvm-download']]/a"
+        )
+        if name.removesuffix(" (excerpt)").endswith(".py"):
+            assert download.count() == 1, f"no download link under {name} on /{path}"
+        if name.endswith("(excerpt)") or not download.count():
+            continue
+        href = download.get_attribute("href") or ""
+        example = ROOT / "examples" / href.split("examples/", 1)[1]
+        block = title.locator("xpath=..")
+        in_tab = block.evaluate("b => b.closest('.tabbed-set') !== null")
+        if not block.is_visible():  # in a tab that is not showing: choose the tab
+            tab_id = block.evaluate(
+                "b => b.closest('.tabbed-set').querySelectorAll(':scope > input')"
+                "[[...b.closest('.tabbed-content').children].indexOf("
+                "b.closest('.tabbed-block'))].id"
+            )
+            page.locator(f"label[for='{tab_id}']").first.click()
+        block.hover()
+        block.locator("button[data-md-type='copy']").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        expected = MARKER_LINE.sub("", example.read_text())
+        assert copied == expected.rstrip("\n"), f"{name} on /{path}"
+        checked["in a tab" if in_tab else "on its own"] += 1
+    assert_clean(traffic)
+    page.close()
 
 
 def scheme(page: Page) -> str | None:

@@ -1,37 +1,46 @@
 """Every page, as a first-time reader's browser loads it: clean, self-contained, light, accessible.
 
-Each page is loaded once, with a cold cache, and everything the tests below check is recorded
-from that visit: what it requested and logged, what it weighed, and what axe-core found in the
-light and then the dark colour scheme.
+Each page is loaded once, with a cold cache, and the tests below read what that visit recorded:
+what it requested and logged, what it weighed, and what axe-core found with every WCAG 2.1 A/AA
+rule but the colour rules. The colour rules (contrast, links told apart from text) are the
+costliest by far, and depend on the kind of element, not on the page: they run in the light and
+the dark scheme on a set of pages that together contain every kind of element any page's article
+has (each tag and CSS class), chosen from the built site.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import Page
 
 from tests.test_site.built_site import Site, docs_page_paths
+from tests.test_site.groups import FEATURES, page_group
 from tests.test_site.traffic import BUDGET_BYTES, BUDGET_REQUESTS, KIB, Traffic
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 MISSING = "no-such-page/"  # answered with the site's 404 page, as a host does
 PAGES = [*docs_page_paths(), MISSING]
+# Each page's tests go to one group, so that its one visit serves them all.
+PAGE_PARAMS = [
+    pytest.param(path, id="/" + path, marks=page_group(i)) for i, path in enumerate(PAGES)
+]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {
-    "light": {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]},
-    # Only colours change with the scheme, so the dark pass runs only the colour rules.
-    "dark": {
-        "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-        "resultTypes": ["violations"],
-    },
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_STRUCTURE = {
+    "runOnly": {"type": "tag", "values": WCAG_AA},
+    "rules": {rule: {"enabled": False} for rule in COLOUR_RULES},
+    "resultTypes": ["violations"],
 }
+AXE_COLOURS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
 # Material's numbered code annotation markers are generated buttons without an accessible name,
 # which the site's own markup cannot give them. Nothing else is excluded.
 AXE_CONTEXT = {"exclude": [[".md-annotation__index"]]}
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference: Material's palette
 
 
 @dataclass
@@ -39,27 +48,25 @@ class Visit:
     status: int
     traffic: Traffic
     weight: dict
-    violations: dict[str, list[dict]]
+    violations: list[dict]
 
 
-@pytest.fixture(scope="module")
-def visit(site: Site, browser: Browser):
+@pytest.fixture(scope="session")
+def visit(site: Site, reader_page: Page):
     """Load a page once (cold cache), record all the tests need, and reuse it for every test."""
     visits: dict[str, Visit] = {}
 
     def load(path: str) -> Visit:
         if path not in visits:
-            visits[path] = _visit(site, browser, path)
+            visits[path] = _visit(site, reader_page, path)
         return visits[path]
 
     return load
 
 
-def _visit(site: Site, browser: Browser, path: str) -> Visit:
-    context = browser.new_context(color_scheme="light")
+def _visit(site: Site, page: Page, path: str) -> Visit:
+    traffic = Traffic.watch(page, site.url)
     try:
-        page = context.new_page()
-        traffic = Traffic.watch(page, site.url)
         response = page.goto(site.url + path, wait_until="networkidle")
         assert response is not None
         # The search worker fetches the index in the background; wait for it (up to 10 s), so the
@@ -69,29 +76,17 @@ def _visit(site: Site, browser: Browser, path: str) -> Visit:
                 break
             page.wait_for_timeout(100)
         weight = traffic.weight(path)
-        violations = {}
-        for scheme, material_name in (("light", "default"), ("dark", "slate")):
-            # The palette follows the system's preference until the reader picks one.
-            page.emulate_media(color_scheme=scheme)
-            page.wait_for_function(
-                f"document.body.getAttribute('data-md-color-scheme') === '{material_name}'"
-            )
-            result = Axe().run(page, context=AXE_CONTEXT, options=AXE_OPTIONS[scheme])
-            violations[scheme] = result.response["violations"]
-        return Visit(response.status, traffic, weight, violations)
+        result = Axe().run(page, context=AXE_CONTEXT, options=AXE_STRUCTURE)
+        return Visit(response.status, traffic, weight, result.response["violations"])
     finally:
-        context.close()
+        traffic.stop(page)
 
 
-def page_id(path: str) -> str:
-    return "/" + path
+def test_every_built_page_is_checked(built_site: Site) -> None:
+    assert sorted(built_site.pages) == sorted(p for p in PAGES if p != MISSING)
 
 
-def test_every_built_page_is_checked(site: Site) -> None:
-    assert sorted(site.pages) == sorted(p for p in PAGES if p != MISSING)
-
-
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("path", PAGE_PARAMS)
 def test_page_loads_without_errors_from_this_site_only(site: Site, visit, path: str) -> None:
     result = visit(path)
     traffic = result.traffic
@@ -109,7 +104,7 @@ def test_page_loads_without_errors_from_this_site_only(site: Site, visit, path: 
     assert errors == []
 
 
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("path", PAGE_PARAMS)
 def test_page_weight_is_within_budget(visit, path: str, record_property) -> None:
     weight = visit(path).weight
     record_property("budget", weight)  # printed in the table at the end of the run
@@ -120,16 +115,65 @@ def test_page_weight_is_within_budget(visit, path: str, record_property) -> None
     assert weight["budget_requests"] <= BUDGET_REQUESTS
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_page_has_no_serious_accessibility_violation(visit, path: str, scheme: str) -> None:
-    serious = [
+@pytest.mark.parametrize("path", PAGE_PARAMS)
+def test_page_has_no_serious_accessibility_violation(visit, path: str) -> None:
+    serious = serious_violations(visit(path).violations)
+    assert serious == [], "\n".join(serious)
+
+
+def serious_violations(violations: list[dict]) -> list[str]:
+    return [
         f"{violation['id']} ({violation['impact']}): {violation['help']}\n"
         + "\n".join(
             f"  {node['target']}: {node['failureSummary'].splitlines()[-1].strip()}"
             for node in violation["nodes"][:5]
         )
-        for violation in visit(path).violations[scheme]
+        for violation in violations
         if violation["impact"] in ("serious", "critical")
     ]
-    assert serious == [], "\n".join(serious)
+
+
+def element_kinds(html: str) -> set[str]:
+    """Each tag, and each tag.class, in a page's article: what the colour rules look at."""
+    article = html[html.find("<article") : html.find("</article>")]
+    kinds = set()
+    for tag, attributes in re.findall(r"<([a-z][a-z0-9]*)\b([^>]*)>", article):
+        kinds.add(tag)
+        classes = re.search(r'\bclass="([^"]*)"', attributes)
+        kinds.update(f"{tag}.{name}" for name in (classes.group(1).split() if classes else []))
+    return kinds
+
+
+def pages_covering_every_element_kind(site: Site) -> list[str]:
+    """A small set of pages that together hold every element kind of the site (greedy cover)."""
+    kinds = {path: element_kinds(site.html(path)) for path in site.pages}
+    missing = set().union(*kinds.values())
+    chosen = []
+    while missing:
+        best = max(kinds, key=lambda path: len(kinds[path] & missing))
+        chosen.append(best)
+        missing -= kinds[best]
+    return [*chosen, MISSING]
+
+
+@FEATURES
+def test_colours_pass_in_light_and_dark_on_pages_covering_every_element_kind(
+    site: Site, reader_page: Page
+) -> None:
+    failures = []
+    for path in pages_covering_every_element_kind(site):
+        reader_page.goto(site.url + path, wait_until="load")
+        for scheme, palette in SCHEMES.items():
+            failures += [
+                f"/{path} ({scheme}): {v}" for v in colour_violations(reader_page, scheme, palette)
+            ]
+    reader_page.emulate_media(color_scheme="light")  # as the other tests expect it
+    assert failures == [], "\n".join(failures)
+
+
+def colour_violations(page: Page, scheme: str, palette: str) -> list[str]:
+    # The palette follows the system's preference until the reader picks one.
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{palette}'")
+    result = Axe().run(page, context=AXE_CONTEXT, options=AXE_COLOURS)
+    return serious_violations(result.response["violations"])

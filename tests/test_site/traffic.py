@@ -28,16 +28,32 @@ class Traffic:
     responses: list[Response] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    _handlers: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def watch(cls, page: Page, site_url: str) -> Traffic:
         traffic = cls(origin=_origin(site_url))
-        page.on("request", lambda request: traffic.requests.append(request))
-        page.on("response", traffic._on_response)
-        page.on("requestfailed", traffic._on_failed)
-        page.on("console", traffic._on_console)
-        page.on("pageerror", lambda error: traffic.console_errors.append(f"uncaught: {error}"))
+        traffic._handlers = {
+            "request": traffic._on_request,
+            "response": traffic._on_response,
+            "requestfailed": traffic._on_failed,
+            "console": traffic._on_console,
+            "pageerror": traffic._on_page_error,
+        }
+        for event, handler in traffic._handlers.items():
+            page.on(event, handler)
         return traffic
+
+    def stop(self, page: Page) -> None:
+        """Stop watching `page`, which goes on to another visit."""
+        for event, handler in self._handlers.items():
+            page.remove_listener(event, handler)
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request)
+
+    def _on_page_error(self, error: Exception) -> None:
+        self.console_errors.append(f"uncaught: {error}")
 
     def _on_response(self, response: Response) -> None:
         self.responses.append(response)

@@ -5,7 +5,9 @@ from multiprocessing import Pool, TimeoutError
 
 
 def slow_square(n: int) -> int:
-    time.sleep(0.5)
+    # Long enough that terminate() always stops it first, however slowly a busy machine runs the
+    # with block's exit; the script does not wait for it.
+    time.sleep(10)
     return n * n
 
 
