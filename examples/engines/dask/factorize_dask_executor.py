@@ -9,6 +9,7 @@
 # ///
 
 # --8<-- [start:imports]
+import logging
 import tempfile
 
 from dask.distributed import Client, LocalCluster
@@ -66,6 +67,9 @@ def main() -> None:
             host="127.0.0.1",
             dashboard_address="127.0.0.1:0",
             local_directory=scratch,
+            # Closing the cluster can race a worker's heartbeat, which then logs a harmless ERROR
+            # (dask/distributed#7192); a task's own error still reaches the client as an exception.
+            silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,
         client.get_executor() as executor,
