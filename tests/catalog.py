@@ -22,6 +22,10 @@ from pathlib import Path
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
+# The build's own reader of `--8<--` includes (a MkDocs hook): the tests read pages as it does.
+from overrides.hooks.snippet_includes import Include
+from overrides.hooks.snippet_includes import expand_snippets as _expand_snippets
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:
@@ -167,14 +171,6 @@ class Example:
         return max(candidates, key=lambda g: (g.precedence, g.base == self.path.stem))
 
 
-@dataclass(frozen=True)
-class Include:
-    """A file a page includes with `--8<--`: whole (section None) or one named section."""
-
-    path: Path
-    section: str | None
-
-
 @dataclass
 class Page:
     """A Markdown page of docs/ and what it includes."""
@@ -273,25 +269,4 @@ def _snippet_options() -> dict:
 
 def expand_snippets(text: str) -> tuple[str, list[Include]]:
     """The page as the site renders it (every `--8<--` include replaced) and what it included."""
-    import markdown
-    from pymdownx.snippets import SnippetExtension, SnippetPreprocessor
-
-    included: list[list] = []
-
-    class Recording(SnippetPreprocessor):
-        # pymdownx resolves every include's path here, then extracts the section (if any) from it.
-        def get_snippet_path(self, path):
-            found = super().get_snippet_path(path)
-            if found:
-                included.append([Path(found).resolve(), None])
-            return found
-
-        def extract_section(self, section, lines):
-            included[-1][1] = section
-            return super().extract_section(section, lines)
-
-    md = markdown.Markdown()
-    extension = SnippetExtension(**_snippet_options())
-    preprocessor = Recording(extension.getConfigs(), md)
-    expanded = "\n".join(preprocessor.run(text.split("\n")))
-    return expanded, [Include(path, section) for path, section in included]
+    return _expand_snippets(text, _snippet_options())
