@@ -140,6 +140,12 @@ class Example:
         return bool(self.settings.get("network", False))
 
     @property
+    def known_connections(self) -> frozenset[str]:
+        """Far ends ("address:port") off loopback that a library the script uses connects to on
+        its own; the script's page must say so (`[tool.fvm] connects-to`)."""
+        return frozenset(self.settings.get("connects-to", []))
+
+    @property
     def launches(self) -> list[str]:
         """Shell commands that run it (`{script}` is its path), or [] to run `python <script>`."""
         return [line.format(script=self.relative) for line in self.settings.get("launch", [])]

@@ -205,7 +205,10 @@ class ExampleRun(pytest.Item):
         command = self.launch or [sys.executable, self.example.relative]
         with watching_sockets() as samples:
             result = run(command, env=script_env(self.start_method), timeout=CLUSTER_TIMEOUT)
-        problems = [f"a socket off the loopback address: {s}" for s in samples.off_loopback()]
+        problems = [
+            f"a socket off the loopback address: {s}"
+            for s in samples.off_loopback(self.example.known_connections)
+        ]
         if not samples.processes:
             problems.append("the sampler saw none of the script's processes")
         if not any(s.listening for s in samples.sockets):

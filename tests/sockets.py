@@ -57,8 +57,15 @@ class SocketSamples:
     shared_memory: set[Path] = field(default_factory=set)
     error: Exception | None = None
 
-    def off_loopback(self) -> list[str]:
-        return sorted(str(sock) for sock in self.sockets if not sock.on_loopback)
+    def off_loopback(self, known: frozenset[str] = frozenset()) -> list[str]:
+        """Sockets with an end off the loopback address, but for connections to a `known` far end
+        ("address:port") that the example's page names."""
+        return sorted(
+            str(sock)
+            for sock in self.sockets
+            if not sock.on_loopback
+            and not (sock.remote and not sock.listening and _format(sock.remote) in known)
+        )
 
 
 def _address(end: tuple) -> Address | None:

@@ -7,12 +7,14 @@ script that does the wrong thing, and expects it to be caught.
 from __future__ import annotations
 
 import sys
+from ipaddress import ip_address
 from pathlib import Path
 
 import pytest
 
 from tests import dev_shm
 from tests.catalog import Example
+from tests.sockets import Socket, SocketSamples
 
 LEAVES_A_PROCESS = """
 import subprocess
@@ -57,3 +59,16 @@ def test_the_most_specific_golden_wins(tmp_path: Path) -> None:
     assert example.golden("fork", (3, 12)).path.name == "topic.py312.out"
     assert example.golden("spawn", (3, 12)).path.name == "topic.py312.out"
     assert example.golden("spawn", (3, 13)).path.name == "topic_futures.py313.out"
+
+
+def test_only_the_declared_far_end_may_be_off_loopback() -> None:
+    def connection(address: str, port: int) -> Socket:
+        return Socket(
+            "tcp", (ip_address("192.0.2.2"), 40000), (ip_address(address), port), False, "x"
+        )
+
+    samples = SocketSamples(sockets={connection("169.254.169.254", 80), connection("10.0.0.1", 80)})
+    known = frozenset({"169.254.169.254:80"})
+    assert [s for s in samples.off_loopback(known) if "169.254.169.254" in s] == []
+    assert any("10.0.0.1:80" in s for s in samples.off_loopback(known))
+    assert len(samples.off_loopback()) == 2  # nothing declared: both are reported

@@ -6,6 +6,9 @@
 # [tool.fvm]
 # start-methods = []  # starts a cluster of its own: run once
 # network = true  # its sockets must stay on 127.0.0.1
+# # but Ray's dashboard asks the cloud metadata address which cloud it runs on, even with usage
+# # statistics off (docs/engines/ray.md, "What connects where")
+# connects-to = ["169.254.169.254:80"]
 # ///
 
 # --8<-- [start:imports]
