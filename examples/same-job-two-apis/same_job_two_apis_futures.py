@@ -46,7 +46,8 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # One worker per CPU by default; map() returns results in input order.
+    # One worker per CPU by default (per CPU this process may use, from Python 3.13); map()
+    # submits every number, then yields the results in input order.
     with ProcessPoolExecutor() as executor:
         results = list(executor.map(factorize, NUMBERS))
     report(NUMBERS, results)

@@ -46,7 +46,8 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # One worker per CPU by default; map() blocks until every result is back, in input order.
+    # One worker per CPU by default (per CPU this process may use, from Python 3.13); map()
+    # blocks until every result is back, then returns them in input order.
     with Pool() as pool:
         results = pool.map(factorize, NUMBERS)
     report(NUMBERS, results)

@@ -4,7 +4,20 @@
 # requires-python = ">=3.14"
 # ///
 
-from concurrent.futures import InterpreterPoolExecutor
+import platform
+import sys
+
+# InterpreterPoolExecutor is new in 3.14: importing it on an older Python fails with a bare
+# ImportError. Say what this script needs instead, before that import.
+if sys.version_info < (3, 14):
+    print(
+        "this example needs Python 3.14 or newer (InterpreterPoolExecutor);"
+        f" this is {platform.python_version()}",
+        file=sys.stderr,
+    )
+    sys.exit(2)
+
+from concurrent.futures import InterpreterPoolExecutor  # only now: see the check above
 
 # sum() over a range runs in C but holds the GIL throughout: CPU-bound work.
 LIMITS = [2_000_000, 4_000_000, 6_000_000, 8_000_000]

@@ -3,8 +3,20 @@
 # /// script
 # requires-python = ">=3.14"
 # ///
+import platform
+import sys
 import time
 from concurrent.futures import CancelledError, ProcessPoolExecutor
+
+# terminate_workers() is new in 3.14: an older Python would submit the 60-second tasks, fail with a
+# bare AttributeError, then wait minutes for them at exit. Say what this script needs instead.
+if sys.version_info < (3, 14):
+    print(
+        "this example needs Python 3.14 or newer (ProcessPoolExecutor.terminate_workers);"
+        f" this is {platform.python_version()}",
+        file=sys.stderr,
+    )
+    sys.exit(2)
 
 
 def stuck(n: int) -> int:
