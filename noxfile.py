@@ -74,4 +74,5 @@ CHECKS_OF_THE_GOLDENS = [
     "tests/test_failure_matrix.py",
     "tests/test_faq.py",
     "tests/test_benchmarks.py",
+    "tests/test_newer_python_scripts.py",
 ]

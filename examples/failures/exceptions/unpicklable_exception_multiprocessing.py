@@ -41,7 +41,13 @@ def main() -> None:
         pool.terminate()
     except AssertionError as exc:
         print("terminate() raised AssertionError:", exc)
-    pool.join()
+    # Not pool.join(): before it raised, terminate() took the lock that workers read their tasks
+    # under and kept it (_help_stuff_finish, then the AssertionError, in
+    # https://github.com/python/cpython/blob/v3.13.0/Lib/multiprocessing/pool.py#L672-L699), so a
+    # worker may never read its stop signal and join() may wait for ever. Stop what is left.
+    for worker in multiprocessing.active_children():
+        worker.terminate()
+        worker.join(timeout=10)
     # --8<-- [end:run]
     print("worker processes left:", len(multiprocessing.active_children()))
 

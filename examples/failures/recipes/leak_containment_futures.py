@@ -5,7 +5,19 @@
 # ///
 
 import os
+import platform
+import sys
 from concurrent.futures import ProcessPoolExecutor
+
+# max_tasks_per_child is new in 3.11: an older Python would fail with a bare TypeError from the
+# constructor. Say what this script needs instead.
+if sys.version_info < (3, 11):
+    print(
+        "this example needs Python 3.11 or newer (ProcessPoolExecutor max_tasks_per_child);"
+        f" this is {platform.python_version()}",
+        file=sys.stderr,
+    )
+    sys.exit(2)
 
 _cache: list[bytes] = []  # grows by 1 MB per task and is never cleared: a leak
 

@@ -28,7 +28,10 @@ def on_error(error: BaseException) -> None:
 
 def main() -> None:
     with Pool(processes=1) as pool:
-        # Callbacks are given with the call and always run in the pool's result thread.
+        # Callbacks are given with the call and run in a thread of the pool: the result thread
+        # here, and for any call whose task ran. An error_callback for arguments that could not be
+        # pickled runs in the task-handler thread instead (Pool._handle_tasks in
+        # https://github.com/python/cpython/blob/v3.13.0/Lib/multiprocessing/pool.py#L527-L545).
         ok = pool.apply_async(square, (3,), callback=on_result, error_callback=on_error)
         bad = pool.apply_async(square, (-1,), callback=on_result, error_callback=on_error)
         # wait() returns once the result is stored, which is after its callback has run.
