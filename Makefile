@@ -34,8 +34,9 @@ goldens: $(VENV)/.test
 	$(BIN)/nox --no-color --session goldens -- $(ARGS)
 
 ## matrix: run the examples on every supported CPython (pyproject.toml) that pyenv or PATH has
+## (SKIP=3.11 leaves one out, e.g. the one `make test` has just run them on)
 matrix: $(VENV)/.test
-	$(BIN)/nox --no-color --session examples
+	$(BIN)/nox --no-color --session examples $(if $(SKIP),--python $$($(BIN)/python -c 'import sys, tomllib; print(" ".join(p for p in tomllib.load(open("pyproject.toml", "rb"))["tool"]["fvm"]["pythons"] if p != sys.argv[1]))' $(SKIP)))
 
 ## lint: ruff, and the GitHub workflows (zizmor for security, actionlint for correctness)
 lint: $(VENV)/.test
@@ -48,6 +49,7 @@ lock:
 	uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 --group pyproject.toml:site -o requirements/site.txt
 	uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 --group pyproject.toml:test -o requirements/test.txt
 	uv pip compile --quiet --generate-hashes --universal --python-version 3.10 --group pyproject.toml:examples -o requirements/examples.txt
+	uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 --group pyproject.toml:zensical -o requirements/zensical.txt
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -71,7 +73,7 @@ browser-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf $(VENV) site .nox .pytest_cache
+	rm -rf $(VENV) site .nox .pytest_cache $(ZVENV) $(ZSITE)
 
 # The performance pages: every number and chart comes from one JSON file written by the harness.
 BENCH_JSON := docs/performance/data/results.json
@@ -85,3 +87,37 @@ bench: $(VENV)/.test
 ## charts: redraw docs/performance/charts and tables from the committed JSON, nothing else
 charts: $(VENV)/.test
 	$(BIN)/python -m examples.performance.harness.charts $(BENCH_JSON) --out docs/performance
+
+# The same site built by Zensical, Material's successor, from the same mkdocs.yml, in its own venv.
+# Zensical has no output option and writes only inside the project: a small config in the project
+# root inherits mkdocs.yml, points it at site-zensical/ and keeps Material's look (Zensical's
+# default is its "modern" one); tests/test_site/built_site.py writes the same.
+ZVENV := .venv-zensical
+ZSITE := site-zensical
+ZCONFIG := .zensical.yml
+ZCONFIG_WRITE := printf 'INHERIT: mkdocs.yml\nsite_dir: $(ZSITE)\ntheme:\n  variant: classic\n' > $(ZCONFIG)
+.PHONY: zensical zensical-serve zensical-test
+
+## zensical: build the site with Zensical into site-zensical/ (CONTRIBUTING.md, "Zensical")
+zensical: $(ZVENV)/.site
+	$(ZCONFIG_WRITE)
+	$(ZVENV)/bin/zensical build --strict --clean -f $(ZCONFIG)
+
+## zensical-serve: serve the Zensical build at http://127.0.0.1:8000, rebuilding on change
+zensical-serve: $(ZVENV)/.site
+	$(ZCONFIG_WRITE)
+	SITE_URL=http://$(HOST):$(PORT)/ $(ZVENV)/bin/zensical serve -f $(ZCONFIG) --dev-addr $(HOST):$(PORT)
+
+## zensical-test: the site tests against the Zensical build (the browser tests included)
+zensical-test: $(VENV)/.test $(ZVENV)/.site browser-deps
+	$(BIN)/python -m pytest -n 4 --dist loadgroup -p no:cacheprovider tests/test_site --site-builder zensical
+
+$(ZVENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: Zensical needs Python 3.11 or newer; set PYTHON=python3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
+
+$(ZVENV)/.site: requirements/zensical.txt | $(ZVENV)/bin/python
+	$(ZVENV)/bin/python -m pip install --quiet --require-hashes -r requirements/zensical.txt $(QUIET_PIP)
+	touch $@

@@ -3,6 +3,9 @@
 The server gzips text responses when the browser accepts it (GitHub Pages and CDNs do), so the
 transfer sizes the tests measure are the ones readers pay. A missing path gets the site's 404.html
 with status 404, as on GitHub Pages.
+
+The same tests read the site as Zensical, Material's successor, builds it from the same mkdocs.yml:
+`pytest tests/test_site --site-builder zensical` (`make zensical-test`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import gzip
 import http.server
 import io
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -94,13 +99,24 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self.server_close()
 
 
-def build_site(destination: Path, site_url: str | None) -> None:
-    """`mkdocs build --strict`; site_url is the test server's (instant navigation needs it) or
-    None for the published one."""
+BUILDERS = ("mkdocs", "zensical")
+# `make zensical` installs it (requirements/zensical.txt) apart from the site's own toolchain.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+# mkdocs.yml, in Material's look (Zensical's default is its "modern" one), into site_dir; the
+# Makefile's `zensical` target writes the same.
+ZENSICAL_CONFIG = "INHERIT: mkdocs.yml\nsite_dir: {site_dir}\ntheme:\n  variant: classic\n"
+
+
+def build_site(destination: Path, site_url: str | None, builder: str = "mkdocs") -> None:
+    """`mkdocs build --strict` (or `zensical build --strict`); site_url is the test server's
+    (instant navigation needs it) or None for the published one."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
+    if builder == "zensical":
+        _build_with_zensical(destination, env)
+        return
     result = run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(destination)],
         cwd=ROOT,
@@ -109,6 +125,30 @@ def build_site(destination: Path, site_url: str | None) -> None:
     )
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{result.stderr}")
+
+
+def _build_with_zensical(destination: Path, env: dict[str, str]) -> None:
+    """Zensical has no output option and writes only inside the project (the folder of its
+    config): build into a scratch folder there, with a config that inherits mkdocs.yml, and
+    move the result."""
+    if not ZENSICAL.exists():
+        raise RuntimeError(f"{ZENSICAL.relative_to(ROOT)} is missing: run `make zensical` first")
+    with tempfile.TemporaryDirectory(dir=ROOT, prefix=".zensical-build-") as scratch:
+        config = Path(f"{scratch}.yml")
+        config.write_text(ZENSICAL_CONFIG.format(site_dir=Path(scratch).name))
+        try:
+            result = run(
+                [str(ZENSICAL), "build", "--strict", "-f", str(config)],
+                cwd=ROOT,
+                env=env,
+                timeout=BUILD_TIMEOUT,
+            )
+        finally:
+            config.unlink()
+        # Zensical prints its diagnostics to stdout, and in strict mode exits non-zero on any.
+        if result.returncode != 0:
+            raise RuntimeError(f"zensical build --strict failed:\n{result.stdout}{result.stderr}")
+        shutil.copytree(scratch, destination, dirs_exist_ok=True)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from filelock import FileLock
 
-from tests.test_site.built_site import Site, SiteServer, build_site
+from tests.test_site.built_site import BUILDERS, Site, SiteServer, build_site
 from tests.test_site.traffic import BUDGET_BYTES, BUDGET_REQUESTS, KIB
 
 # $CHROMIUM if set (the workflow points it at Playwright's build), else Debian's chromium
@@ -33,13 +33,41 @@ CHROMIUM_ARGS = [
 _BUDGET_ROWS: list[dict] = []
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--site-builder",
+        choices=BUILDERS,
+        default="mkdocs",
+        help="build the site under test with MkDocs (the published site) or Zensical",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "zensical_lacks(feature): checks a feature the Zensical build does not have yet; strict"
+        " xfail under --site-builder zensical, so the day Zensical has it the run says so",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--site-builder") != "zensical":
+        return
+    for item in items:
+        for mark in item.iter_markers("zensical_lacks"):
+            item.add_marker(pytest.mark.xfail(reason=f"Zensical lacks {mark.args[0]}", strict=True))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The site built with `mkdocs build --strict` and served on 127.0.0.1 with gzip."""
+def site(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Site]:
+    """The site built with `mkdocs build --strict` (or --site-builder) and served on 127.0.0.1
+    with gzip."""
     directory = tmp_path_factory.mktemp("site")
     server = SiteServer(directory)  # bound already: the build needs its URL for site_url
     try:
-        build_site(directory, server.url)
+        build_site(directory, server.url, request.config.getoption("--site-builder"))
         server.start()
         yield Site(directory, server.url)
     finally:
@@ -47,7 +75,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Site:
+def built_site(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str, request: pytest.FixtureRequest
+) -> Site:
     """The site as published (production site_url), built once for all xdist workers.
 
     For the tests that only read the built files (links, downloads, copied code): they need no
@@ -59,7 +89,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Site
     directory = shared / "published-site"
     with FileLock(shared / "published-site.lock"):
         if not (directory / "sitemap.xml").exists():
-            build_site(directory, site_url=None)
+            build_site(directory, None, request.config.getoption("--site-builder"))
     return Site(directory, url=None)
 
 

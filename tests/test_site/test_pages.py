@@ -40,6 +40,11 @@ AXE_COLOURS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes
 # Material's numbered code annotation markers are generated buttons without an accessible name,
 # which the site's own markup cannot give them. Nothing else is excluded.
 AXE_CONTEXT = {"exclude": [[".md-annotation__index"]]}
+# Zensical 0.0.73 copies a heading with `<` in its code (`... on <module '__main__'`) into the
+# navigation and the table of contents unescaped: a <code> element inside a <ul>.
+ZENSICAL_UNESCAPED = {
+    "reference/faq-start-up/": "Zensical lacks escaping of `<` in headings' code in its navigation"
+}
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference: Material's palette
 
 
@@ -104,6 +109,7 @@ def test_page_loads_without_errors_from_this_site_only(site: Site, visit, path: 
     assert errors == []
 
 
+@pytest.mark.zensical_lacks("a theme within the budget: its JavaScript alone is 58 KiB (gzip)")
 @pytest.mark.parametrize("path", PAGE_PARAMS)
 def test_page_weight_is_within_budget(visit, path: str, record_property) -> None:
     weight = visit(path).weight
@@ -116,7 +122,9 @@ def test_page_weight_is_within_budget(visit, path: str, record_property) -> None
 
 
 @pytest.mark.parametrize("path", PAGE_PARAMS)
-def test_page_has_no_serious_accessibility_violation(visit, path: str) -> None:
+def test_page_has_no_serious_accessibility_violation(visit, path: str, request) -> None:
+    if path in ZENSICAL_UNESCAPED and request.config.getoption("--site-builder") == "zensical":
+        request.applymarker(pytest.mark.xfail(reason=ZENSICAL_UNESCAPED[path], strict=True))
     serious = serious_violations(visit(path).violations)
     assert serious == [], "\n".join(serious)
 
