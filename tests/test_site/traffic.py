@@ -61,6 +61,11 @@ class Traffic:
             self.failed.append(f"{response.status} {response.url}")
 
     def _on_failed(self, request: Request) -> None:
+        # The browser cancels what it no longer needs when a test moves on (a favicon still
+        # loading when the next page is opened): not the site's failure. A missing file shows as
+        # a response status, a foreign host as a request in `foreign`.
+        if request.failure == "net::ERR_ABORTED":
+            return
         self.failed.append(f"{request.failure} {request.url}")
 
     def _on_console(self, message: ConsoleMessage) -> None:
