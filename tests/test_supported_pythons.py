@@ -28,13 +28,7 @@ OPEN_RANGE = re.compile(rf"\b({VERSION})\+[^.]{{0,80}}?\b({VERSION})\b")
 POINTING = [*sorted(DOCS.rglob("*.md")), ROOT / "CONTRIBUTING.md", ROOT / "Makefile"]
 # Ranges from the oldest supported Python that describe CPython, not this project, with the reason.
 ABOUT_CPYTHON: dict[tuple[str, str], str] = {
-    ("docs/reference/faq-pickling.md", "On 3.10 to 3.13 the full text is"): (
-        "the error's wording up to 3.13: 3.14 reworded pickle's errors (gh-122311, gh-122213)"
-    ),
-    ("docs/reference/faq-pickling.md", "Python 3.10 to 3.12 say `Can't pickle local object`"): (
-        "the error's wording before 3.13 reworded it"
-    ),
-    ("docs/guide/sharing-data.md", "on 3.10\N{EN DASH}3.12 every attach registers the block"): (
+        ("docs/guide/sharing-data.md", "on 3.10\N{EN DASH}3.12 every attach registers the block"): (
         "before 3.13 added SharedMemory(track=False)"
     ),
 }
