@@ -28,10 +28,7 @@ OPEN_RANGE = re.compile(rf"\b({VERSION})\+[^.]{{0,80}}?\b({VERSION})\b")
 POINTING = [*sorted(DOCS.rglob("*.md")), ROOT / "CONTRIBUTING.md", ROOT / "Makefile"]
 # Ranges from the oldest supported Python that describe CPython, not this project, with the reason.
 ABOUT_CPYTHON: dict[tuple[str, str], str] = {
-        ("docs/guide/sharing-data.md", "on 3.10\N{EN DASH}3.12 every attach registers the block"): (
-        "before 3.13 added SharedMemory(track=False)"
-    ),
-}
+    }
 
 
 def minor(python: str) -> int:

@@ -32,7 +32,8 @@ def main():
     except ValueError as exc:
         print(f"{type(exc).__name__}: {exc}")
     # The fix: another start method (with no mp_context at all, the executor picks spawn).
-    # One task only: on 3.11-3.13 a pool can hang when a worker retires (gh-115634).
+    # One task only: a worker that retires with tasks still queued can hang the pool on 3.11 and
+    # 3.12, and on 3.13 and 3.14 releases made before the fix of gh-115634.
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=spawn, max_tasks_per_child=2) as executor:
         same = executor.submit(worker_pid, 0).result(timeout=20) != os.getpid()
