@@ -88,6 +88,13 @@ bench: $(VENV)/.test
 charts: $(VENV)/.test
 	$(BIN)/python -m examples.performance.harness.charts $(BENCH_JSON) --out docs/performance
 
+# The flowcharts: each is drawn, light and dark, from a list on its page (overrides/flowchart.py).
+.PHONY: diagrams
+
+## diagrams: redraw every flowchart (docs/**/diagrams/*.svg) from the list on its page
+diagrams: | $(BIN)/python
+	$(BIN)/python -m overrides.flowchart
+
 # The same site built by Zensical, Material's successor, from the same mkdocs.yml, in its own venv.
 # Zensical has no output option and writes only inside the project: a small config in the project
 # root inherits mkdocs.yml, points it at site-zensical/ and keeps Material's look (Zensical's

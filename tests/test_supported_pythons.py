@@ -27,8 +27,7 @@ OPEN_RANGE = re.compile(rf"\b({VERSION})\+[^.]{{0,80}}?\b({VERSION})\b")
 # Files that must point to the list (the site's footer, or pyproject.toml) rather than restate it.
 POINTING = [*sorted(DOCS.rglob("*.md")), ROOT / "CONTRIBUTING.md", ROOT / "Makefile"]
 # Ranges from the oldest supported Python that describe CPython, not this project, with the reason.
-ABOUT_CPYTHON: dict[tuple[str, str], str] = {
-    }
+ABOUT_CPYTHON: dict[tuple[str, str], str] = {}
 
 
 def minor(python: str) -> int:

@@ -144,7 +144,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
         ("fonts", "font", ">"),
         ("| search", "search", ">"),
         ("images", "images", ">"),
-        ("diagram", "diagram", ">"),
         ("other", "other", ">"),
     ]
     rows = sorted(_BUDGET_ROWS, key=lambda row: row["page"])
@@ -162,7 +161,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     terminalreporter.write_line(
         f"Budget: HTML + CSS + JS + fonts, at most {BUDGET_BYTES // KIB} KiB in {BUDGET_REQUESTS}"
         " requests. Apart (KiB/requests): search (Material's worker and index, fetched in the"
-        " background), images, the diagram library, other (the sitemap)."
+        " background), images (charts and diagrams), other (the sitemap)."
     )
     terminalreporter.write_line(line([title for title, _, _ in columns]))
     for row in cells:

@@ -1,5 +1,5 @@
 """What readers do with this site's own pages and choices: search a pasted error, pick an API tab,
-copy an example, look at a diagram. Each test drives the built site in Chromium. Material's own
+copy an example, read a flowchart. Each test drives the built site in Chromium. Material's own
 behaviour (the palette toggle, the phone drawer) is Material's to test, not this project's."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from overrides.flowchart import FONT, THEMES, Flowchart, every_flowchart, plain, rendered
 from tests.catalog import catalog
 from tests.runner import ROOT
 from tests.test_site.built_site import Site, page_path
 from tests.test_site.groups import FEATURES
-from tests.test_site.traffic import DIAGRAM_LIBRARY, Traffic
+from tests.test_site.traffic import Traffic
 
 pytestmark = [pytest.mark.browser, FEATURES]
 
@@ -209,41 +210,109 @@ def copy_every_example_on(site: Site, context: BrowserContext, path: str, checke
     page.close()
 
 
-def diagram_pages(site: Site) -> list[str]:
-    return [path for path in site.pages if 'class="mermaid"' in site.html(path)]
+def flowchart_pages() -> dict[str, list[Flowchart]]:
+    """The URL path of each page that draws flowcharts from its lists, and those flowcharts."""
+    pages: dict[str, list[Flowchart]] = {}
+    for chart in every_flowchart():
+        pages.setdefault(page_path(chart.page), []).append(chart)
+    return pages
 
 
-def wait_for_diagrams(page: Page, count: int) -> None:
-    """Material swaps each `pre.mermaid` for a div holding the SVG in a closed shadow root, so the
-    drawing itself is out of reach: wait for the swap and check that it takes up room."""
-    page.wait_for_function(
-        """count => document.querySelectorAll("pre.mermaid").length === 0
-            && document.querySelectorAll("div.mermaid").length === count""",
-        arg=count,
+def script_paths(traffic: Traffic) -> set[str]:
+    return {urlsplit(r.url).path for r in traffic.requests if r.resource_type == "script"}
+
+
+def check_flowchart_images(page: Page, chart: Flowchart, scheme: str) -> None:
+    """The image for `scheme` is loaded and shown, the other one hidden; both have alt text; the
+    labels are shown at least as large as the page's body text."""
+    images = {}
+    for theme in THEMES:
+        src = f"{chart.name}-{theme}.svg#only-{theme}"
+        image = page.locator(f'article img[src$="{src}"]')
+        expect(image).to_have_count(1)
+        images[theme] = image
+        assert (image.get_attribute("alt") or "").strip(), f"{src} has no alt text"
+    shown = images[scheme]
+    expect(shown).to_be_visible()
+    expect(images["dark" if scheme == "light" else "light"]).to_be_hidden()
+    natural, width = shown.evaluate(
+        "img => img.complete ? [img.naturalWidth, img.getBoundingClientRect().width] : [0, 0]"
     )
-    sizes = page.eval_on_selector_all(
-        "div.mermaid", "els => els.map(e => e.getBoundingClientRect().height)"
-    )
-    assert all(height > 50 for height in sizes), sizes
+    assert natural > 0, "the image did not load"
+    body = page.eval_on_selector("article p", "p => parseFloat(getComputedStyle(p).fontSize)")
+    label = FONT * width / natural
+    assert label >= body, f"labels at {label:.1f} px, body text at {body} px"
 
 
-def test_diagrams_render_from_this_site(site: Site, context: BrowserContext) -> None:
-    pages = diagram_pages(site)
-    assert pages, "no page has a mermaid diagram"
-    for path in pages:
-        page, traffic = open_page(context, site, path)
-        wait_for_diagrams(page, site.html(path).count('class="mermaid"'))
-        assert any(r.url.endswith(DIAGRAM_LIBRARY) for r in traffic.requests)
-        assert_clean(traffic)
-        page.close()
-
-
-def test_diagram_renders_after_instant_navigation_from_a_page_without_one(
-    site: Site, context: BrowserContext
+def test_flowcharts_are_images_readable_on_a_phone_in_both_schemes(
+    site: Site, browser: Browser
 ) -> None:
-    target = diagram_pages(site)[0]
+    """No diagram library: a page with a flowchart loads the same scripts as the home page, and
+    shows the SVG image of its colour scheme, its labels at body-text size at 1280 and 390 px.
+    Its text alternative, a list, holds every question, answer and choice."""
+    pages = flowchart_pages()
+    assert pages, "no page has a flowchart list"
+    context = browser.new_context()
+    _, home_traffic = open_page(context, site, "")
+    every_page_loads = script_paths(home_traffic)
+    context.close()
+    for scheme in THEMES:
+        for width in (1280, 390):
+            context = browser.new_context(
+                viewport={"width": width, "height": 900}, color_scheme=scheme
+            )
+            for path, charts in pages.items():
+                page, traffic = open_page(context, site, path)
+                assert script_paths(traffic) == every_page_loads
+                items = [
+                    " ".join(item.split())
+                    for item in page.eval_on_selector_all(
+                        "article li", "items => items.map(item => item.textContent)"
+                    )
+                ]
+                for chart in charts:
+                    check_flowchart_images(page, chart, scheme)
+                    for question in chart.questions:
+                        said = [question.text] + [a.text for a in question.answers]
+                        said += [a.choice for a in question.answers if a.choice]
+                        missing = [
+                            plain(words)
+                            for words in said
+                            if not any(plain(words) in item for item in items)
+                        ]
+                        assert missing == [], f"/{path}: not in a list item"
+                assert_clean(traffic)
+                page.close()
+            context.close()
+
+
+def test_every_flowchart_label_fits_its_box(site: Site, context: BrowserContext) -> None:
+    """The renderer wraps text by estimated widths; here Chromium measures each label with the
+    fonts it picks, in the image itself."""
+    page = context.new_page()
+    for chart in every_flowchart():
+        for image in rendered(chart):
+            page.goto(site.url + image.relative_to(ROOT / "docs").as_posix())
+            overflowing = page.evaluate(
+                """() => {
+                    const boxes = [...document.querySelectorAll("rect")].map(r => r.getBBox());
+                    const width = document.documentElement.viewBox.baseVal.width;
+                    return [...document.querySelectorAll("text")].flatMap(text => {
+                        const t = text.getBBox();
+                        const box = boxes.find(b => t.y >= b.y && t.y + t.height <= b.y + b.height
+                            && t.x >= b.x && t.x < b.x + b.width);
+                        const right = box ? box.x + box.width : width;
+                        return t.x + t.width > right ? [text.textContent] : [];
+                    });
+                }"""
+            )
+            assert overflowing == [], image.name
+    page.close()
+
+
+def test_a_flowchart_shows_after_instant_navigation(site: Site, context: BrowserContext) -> None:
+    path, charts = next(iter(flowchart_pages().items()))
     page, traffic = open_page(context, site, "")
-    assert 'class="mermaid"' not in site.html("")
-    follow_link_instantly(page, site, target)
-    wait_for_diagrams(page, site.html(target).count('class="mermaid"'))
+    follow_link_instantly(page, site, path)
+    check_flowchart_images(page, charts[0], "light")
     assert_clean(traffic)

@@ -1,14 +1,15 @@
-"""What readers expect around the content: descriptions, edit links, downloads, the tested-on note."""
+"""What readers expect around the content: descriptions, edit links, downloads, the tested-on note,
+flowcharts drawn as images."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
+from overrides.flowchart import every_flowchart, rendered
 from tests.catalog import ROOT, mkdocs_config
 from tests.test_site.built_site import Site
 
@@ -97,10 +98,24 @@ def test_the_tested_on_note_is_on_every_page_and_names_the_workflow_platforms(
         assert platforms[runner.split("-")[0]] in note
 
 
-def test_the_self_hosted_mermaid_is_the_recorded_release() -> None:
-    folder = DOCS / "assets" / "mermaid"
-    recorded = re.search(
-        r"sha256 ([0-9a-f]{64})  mermaid.min.js", (folder / "README.txt").read_text()
+def test_every_flowchart_image_is_drawn_from_the_list_on_its_page() -> None:
+    charts = every_flowchart()
+    assert charts, "no page has a flowchart list"
+    for chart in charts:
+        for image, svg in rendered(chart).items():
+            committed = image.read_text() if image.is_file() else None
+            assert committed == svg, f"{image.relative_to(ROOT)} is stale: run `make diagrams`"
+    drawn = {image for chart in charts for image in rendered(chart)}
+    left_over = sorted(
+        str(path.relative_to(ROOT))
+        for path in DOCS.rglob("diagrams/*.svg")
+        if path not in drawn and "Drawn by `make diagrams`" in path.read_text()
     )
-    assert recorded
-    assert hashlib.sha256((folder / "mermaid.min.js").read_bytes()).hexdigest() == recorded[1]
+    assert left_over == [], "drawn from a list that is gone: delete them"
+
+
+def test_no_page_draws_diagrams_with_javascript(built_site: Site) -> None:
+    """Diagrams are images drawn before the build (`make diagrams`), not scripts run by readers."""
+    scripted = [page for page in built_site.pages if 'class="mermaid"' in built_site.html(page)]
+    assert scripted == []
+    assert not [path for path in built_site.directory.rglob("*") if "mermaid" in path.name]

@@ -10,11 +10,10 @@ from playwright.sync_api import ConsoleMessage, Page, Request, Response
 KIB = 1024
 BUDGET_BYTES = 80 * KIB
 BUDGET_REQUESTS = 12
-# The budget covers what renders the page: HTML, CSS, JS and fonts. Reported apart: images and
-# charts; the diagram library, which only pages with a diagram load; and search, Material's search
-# worker and the index it fetches in the background once the page is up (the index grows with the
-# site). Everything else fetched (the sitemap, which instant navigation reads) is "other".
-DIAGRAM_LIBRARY = "/assets/mermaid/mermaid.min.js"
+# The budget covers what renders the page: HTML, CSS, JS and fonts. Reported apart: images
+# (charts and diagrams are SVG images); and search, Material's search worker and the index it
+# fetches in the background once the page is up (the index grows with the site). Everything else
+# fetched (the sitemap, which instant navigation reads) is "other".
 SEARCH = ("/assets/javascripts/workers/search.", "/search/search_index.json")
 BUDGET_TYPES = {"document": "html", "stylesheet": "css", "script": "js", "font": "font"}
 
@@ -85,7 +84,7 @@ class Traffic:
     def weight(self, page: str) -> dict:
         """Transfer sizes by kind: body as sent (gzip) plus response headers, as a browser pays."""
         budget = {"html": 0, "css": 0, "js": 0, "font": 0}
-        apart = {"search": [0, 0], "images": [0, 0], "diagram": [0, 0], "other": [0, 0]}
+        apart = {"search": [0, 0], "images": [0, 0], "other": [0, 0]}
         budget_requests = 0
         for response in self.responses:
             # Content-Length is what the server sent (after gzip). The browser's own figure is 0 for
@@ -93,9 +92,7 @@ class Traffic:
             size = int(response.header_value("content-length") or 0) + _header_bytes(response)
             kind = response.request.resource_type
             path = urlsplit(response.url).path
-            if path.endswith(DIAGRAM_LIBRARY):
-                group = "diagram"
-            elif path.startswith(SEARCH):
+            if path.startswith(SEARCH):
                 group = "search"
             elif kind == "image" or path.endswith((".png", ".svg", ".ico", ".jpg", ".webp")):
                 group = "images"

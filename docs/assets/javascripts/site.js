@@ -1,49 +1,6 @@
 /* Site additions to Material for MkDocs. Loaded on every page after Material's bundle. */
 
 /*
- * Diagrams without a CDN. Material draws ```mermaid blocks with a global `mermaid`, and loads one
- * from unpkg.com if none exists when it meets the first diagram. This stand-in is that global: it
- * keeps Material's settings and fetches the self-hosted library (3.5 MB) only when the first
- * diagram is drawn. So pages without a diagram never load it, and a diagram reached by instant
- * navigation (where a page's own scripts do not run) still works offline. Material calls only
- * initialize() and render(); the browser tests draw a diagram both ways.
- */
-(function () {
-  if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) return;
-  var libraryUrl = new URL("../mermaid/mermaid.min.js", document.currentScript.src).href;
-  var settings = null;
-  var loading = null;
-
-  function load() {
-    loading = loading || new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = libraryUrl;
-      script.onload = function () {
-        var library = window.mermaid; // the library replaced this stand-in when it ran
-        if (settings) library.initialize(settings);
-        resolve(library);
-      };
-      script.onerror = function () {
-        reject(new Error("could not load " + libraryUrl));
-      };
-      document.head.appendChild(script);
-    });
-    return loading;
-  }
-
-  window.mermaid = {
-    initialize: function (options) {
-      settings = options;
-    },
-    render: function (id, text) {
-      return load().then(function (library) {
-        return library.render(id, text);
-      });
-    },
-  };
-})();
-
-/*
  * A download link under each code block titled with an example's file name. The page template
  * lists the example files the page includes (ul.fvm-example-files, hidden); an excerpt's link
  * downloads the whole file. `document$` emits for the first page and after each instant navigation.
