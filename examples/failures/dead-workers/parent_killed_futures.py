@@ -1,0 +1,110 @@
+"""Kill the parent of a ProcessPoolExecutor: its workers live on unless they watch the parent."""
+
+# /// script
+# [tool.fvm]
+# platforms = ["linux", "darwin"]  # POSIX signals and ps
+# ///
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+
+def task(x: int) -> int:
+    # Tell the script that watches which worker runs a task (one write: lines never mix).
+    os.write(sys.stdout.fileno(), f"task started in worker {os.getpid()}\n".encode())
+    time.sleep(1)
+    return x
+
+
+# --8<-- [start:watch]
+def exit_with_parent() -> None:
+    """Worker initializer: end this worker as soon as the process that started it is gone."""
+    sentinel = multiprocessing.parent_process().sentinel  # ready once the parent has exited
+    threading.Thread(target=exit_when_ready, args=(sentinel,), daemon=True).start()
+
+
+def exit_when_ready(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)  # stop the running task too: nobody is left to take its result
+
+
+# --8<-- [end:watch]
+
+
+def doomed_parent(watch: bool) -> None:
+    """The program that gets killed while its two workers run tasks."""
+    # --8<-- [start:doomed]
+    executor = ProcessPoolExecutor(max_workers=2, initializer=exit_with_parent if watch else None)
+    list(executor.map(abs, range(2)))  # start both workers, so that each takes one task
+    for x in range(2):
+        executor.submit(task, x)
+    # --8<-- [end:doomed]
+    time.sleep(10)  # killed long before this ends
+
+
+def alive(pids: set[int]) -> int:
+    """How many of these processes still run. A zombie has exited: it only waits to be reaped."""
+    states = [
+        subprocess.run(
+            ["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True, check=False
+        )
+        for pid in pids
+    ]
+    return sum(state.stdout.strip()[:1] not in ("", "Z") for state in states)
+
+
+def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
+    """Start the doomed program, kill it once both workers run a task, watch its workers."""
+    parent = subprocess.Popen(
+        [sys.executable, __file__, "--doomed-parent", "watch" if watch else "no-watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers: set[int] = set()
+    while len(workers) < 2:
+        line = parent.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the doomed parent ended early: {parent.stderr.read()}")
+        workers.add(int(line.split()[-1]))
+    parent.send_signal(signum)
+    parent.wait()
+    time.sleep(0.4)
+    soon = alive(workers)
+    time.sleep(1.4)
+    report = [
+        f"parent killed by {signum.name}{', workers watch it' if watch else ''}",
+        f"  workers alive 0.4 s later: {soon}",
+        f"  workers alive 1.8 s later (their tasks took 1 s): {alive(workers)}",
+    ]
+    for pid in workers:  # clean up what the killed program left behind
+        if alive({pid}):
+            os.kill(pid, signal.SIGKILL)
+    # Every process of the killed program writes to these pipes: their end means all have exited
+    # (the resource tracker too, which removes what the killed parent left in /dev/shm).
+    _, stderr = parent.communicate(timeout=10)
+    errors = sorted({match[1] for match in re.finditer(r"^(\w+Error)\b", stderr, re.MULTILINE)})
+    report.append(f"  errors the workers printed: {', '.join(errors) or 'none'}")
+    return report
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--doomed-parent"]:  # the program this script starts, then kills
+        doomed_parent(watch=sys.argv[2] == "watch")
+        return
+    signals = [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL]
+    with ThreadPoolExecutor() as threads:  # the three at once, to save time
+        for report in threads.map(kill_parent, signals, [False, False, True]):
+            print(*report, sep="\n")
+
+
+if __name__ == "__main__":
+    main()
