@@ -12,6 +12,9 @@
 # ]
 # ///
 
+import os
+import sys
+
 # --8<-- [start:imports]
 from mpi4py.util.pool import Pool
 
@@ -57,8 +60,28 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
         print(f"{n} = {' * '.join(map(str, factors))}")
 
 
+# --8<-- [start:launcher]
+# A launcher tells each process where it belongs in the job through its environment: MPICH's
+# mpiexec through PMI_FD or PMI_PORT, Open MPI's through OMPI_COMM_WORLD_SIZE. Without one, the
+# first spawn waits for an mpiexec that MPICH tries to start itself, and may wait forever.
+LAUNCHER_VARIABLES = ("PMI_FD", "PMI_PORT", "OMPI_COMM_WORLD_SIZE")
+
+
+def require_launcher() -> None:
+    """Exit with one line naming the command if no MPI launcher started this process."""
+    if not any(name in os.environ for name in LAUNCHER_VARIABLES):
+        sys.exit(
+            "Start this script with an MPI launcher: UCX_NET_DEVICES=lo mpiexec.gforker -n 3"
+            f" python -m mpi4py.futures {sys.argv[0]}"
+        )
+
+
+# --8<-- [end:launcher]
+
+
 # --8<-- [start:run]
 def main() -> None:
+    require_launcher()
     # As many workers as MPI provides; map() blocks until every result is back, in input order.
     with Pool() as pool:
         results = pool.map(factorize, NUMBERS)
