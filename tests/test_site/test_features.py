@@ -25,6 +25,10 @@ pytestmark = [pytest.mark.browser, FEATURES]
 SEARCHES = {
     "BrokenProcessPool": {"reference/faq-broken-pools/"},
     "PicklingError": {"reference/faq-pickling/"},
+    "Can't get attribute": {"reference/faq-start-up/"},
+    "daemonic processes are not allowed to have children": {"reference/faq-broken-pools/"},
+    "TimeoutError": {"failures/", "failures/shutdown-and-timeouts/"},
+    "OOM": {"failures/dead-workers/", "reference/faq-broken-pools/"},
 }
 MARKER_LINE = re.compile(r"^.*-+8<-+\s+\[\s*(?:start|end)\s*:.*$\n?", re.MULTILINE)
 
@@ -67,27 +71,32 @@ def follow_link_instantly(page: Page, site: Site, target: str) -> None:
     assert page.evaluate("window.__stillTheSameDocument === true"), "a full reload, not instant"
 
 
-def first_search_result(page: Page, term: str) -> Locator:
-    """Type a term into the site's search and return its first result, in either build's markup:
-    Material's search box and result list, or Zensical's dialog (in a shadow root, which
+def first_search_result(page: Page, term: str, how: str) -> Locator:
+    """Type or paste a term into the site's search and return its first result, in either build's
+    markup: Material's search box and result list, or Zensical's dialog (in a shadow root, which
     Playwright's CSS selectors enter) with its listbox of options."""
     dialog_button = page.locator(".md-search__button")  # Zensical: a button opens the dialog
     if dialog_button.count():
         dialog_button.click()
     else:
         page.keyboard.press("/")  # Material's shortcut for the search box
-    page.keyboard.type(term, delay=30)  # typed, so that each key starts a query
+    if how == "typed":
+        page.keyboard.type(term, delay=30)  # each key starts a query
+    else:
+        # As a mouse paste or a phone's long-press does: one input event, no key at all.
+        page.keyboard.insert_text(term)
     return page.locator(
         ".md-search-result__item > .md-search-result__link, [role=listbox] a[role=option]"
     ).first
 
 
+@pytest.mark.parametrize("how", ["typed", "pasted"])
 @pytest.mark.parametrize(("term", "right_pages"), SEARCHES.items(), ids=list(SEARCHES))
 def test_search_finds_the_page_about_a_pasted_error(
-    site: Site, context: BrowserContext, term: str, right_pages: set[str]
+    site: Site, context: BrowserContext, term: str, right_pages: set[str], how: str
 ) -> None:
     page, traffic = open_page(context, site, "")
-    first = first_search_result(page, term)
+    first = first_search_result(page, term, how)
     expect(first).to_be_visible()
     href = first.get_attribute("href") or ""
     found = urlsplit(href).path.lstrip("/")

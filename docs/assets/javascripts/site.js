@@ -42,3 +42,15 @@ document$.subscribe(function () {
     wrap.setAttribute("tabindex", "0");
   });
 });
+
+/*
+ * Search on pasted text. Material's search box runs a query on a key press; text pasted with a
+ * mouse, a phone's long-press or dropped into the box fires only an `input` event, so nothing
+ * showed until a key was pressed. Each such input is followed by the key event the box waits for.
+ */
+document.addEventListener("input", function (event) {
+  var box = event.target;
+  if (box instanceof HTMLInputElement && box.matches(".md-search__input")) {
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+});
