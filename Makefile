@@ -73,7 +73,7 @@ browser-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf $(VENV) site .nox .pytest_cache $(ZVENV) $(ZSITE)
+	rm -rf $(VENV) site .nox .pytest_cache $(ZVENV) $(ZSITE) $(LIGHTHOUSE_DIR)/node_modules
 
 # The performance pages: every number and chart comes from one JSON file written by the harness.
 BENCH_JSON := docs/performance/data/results.json
@@ -127,4 +127,25 @@ $(ZVENV)/bin/python:
 
 $(ZVENV)/.site: requirements/zensical.txt | $(ZVENV)/bin/python
 	$(ZVENV)/bin/python -m pip install --quiet --require-hashes -r requirements/zensical.txt $(QUIET_PIP)
+	touch $@
+
+# Lighthouse on the built site, served with gzip by nginx as a host would (tools/lighthouse/run.py).
+# Lighthouse is pinned by tools/lighthouse/package-lock.json and installed with `npm ci` (needs Node
+# 18.20+ and npm) into tools/lighthouse/node_modules, which git ignores; nginx-light comes from apt
+# when nginx is missing (needs root or sudo), as chromium does in `browser-deps`.
+LIGHTHOUSE_DIR := tools/lighthouse
+.PHONY: lighthouse lighthouse-deps
+
+## lighthouse: Lighthouse budgets (performance >= 95, the other scores 100, <= 180 KiB but images)
+## on a stated set of pages of the strict build; prints the table (ARGS="--page /reference/faq/")
+lighthouse: $(VENV)/.test lighthouse-deps browser-deps
+	$(BIN)/python -m tools.lighthouse.run $(ARGS)
+
+lighthouse-deps: $(LIGHTHOUSE_DIR)/node_modules/.installed
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light; }
+
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json $(LIGHTHOUSE_DIR)/package.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
