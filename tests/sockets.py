@@ -23,6 +23,15 @@ import psutil
 from tests.runner import started_by
 
 LOOPBACK = {ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1")}
+
+
+def free_loopback_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 SHARED_MEMORY = "/dev/shm/"
 
 Address = tuple[ipaddress.IPv4Address | ipaddress.IPv6Address, int]

@@ -4,7 +4,6 @@ runs, tests/codeblocks.py, start a real cluster by commands and run the script a
 
 from __future__ import annotations
 
-import socket
 import sys
 import time
 
@@ -12,6 +11,7 @@ import pytest
 
 from tests.catalog import DOCS, EXAMPLES, Example
 from tests.runner import run
+from tests.sockets import free_loopback_port
 
 CLIENT = Example(EXAMPLES / "engines" / "dask" / "factorize_dask_cluster.py")
 PAGE = DOCS / "engines" / "dask.md"
@@ -21,18 +21,11 @@ MESSAGE = (
 )
 
 
-def free_port() -> int:
-    """A loopback port that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_the_cluster_script_fails_fast_without_a_scheduler() -> None:
     reason = CLIENT.why_it_cannot_run_here()
     if reason:
         pytest.skip(reason)
-    port = free_port()
+    port = free_loopback_port()
     started = time.monotonic()
     result = run([sys.executable, CLIENT.relative, f"tcp://127.0.0.1:{port}"], timeout=30)
     took = time.monotonic() - started

@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,7 @@ from urllib.request import urlopen
 
 import psutil
 
+from tests.sockets import free_loopback_port
 from tests.test_site.built_site import ROOT, build_site
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -257,7 +257,7 @@ def _representative(site: Path) -> list[str]:
 def _nginx(run: Path, site: Path) -> Iterator[str]:
     """nginx serving `site` at http://127.0.0.1:PORT/, PORT free at start; stopped on exit."""
     for _attempt in range(5):
-        port = _free_port()
+        port = free_loopback_port()
         (run / "nginx.conf").write_text(NGINX_CONFIG.format(run=run, port=port, site=site))
         with (run / "nginx.stderr").open("w") as stderr:
             process = subprocess.Popen(
@@ -284,12 +284,6 @@ def _nginx(run: Path, site: Path) -> Iterator[str]:
             _stop(process)
     log = (run / "error.log").read_text() if (run / "error.log").exists() else ""
     sys.exit(f"lighthouse: nginx did not start on 127.0.0.1:\n{log}")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _answers(url: str, process: subprocess.Popen) -> bool:
