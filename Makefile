@@ -19,7 +19,9 @@ serve: $(VENV)/.site
 ## test: run the whole test suite (examples under every start method, pages, site, browser)
 test: $(VENV)/.test browser-deps
 	@start=$$(date +%s); status=0; \
-	$(BIN)/python -m pytest -n 4 --dist loadgroup --codeblocks tests docs || status=$$?; \
+	$(BIN)/python -m pytest -n 4 --dist loadgroup --codeblocks -m "not quiet" tests docs || status=$$?; \
+	echo "The tests that need the machine to themselves (the benchmark harness's), one at a time:"; \
+	$(BIN)/python -m pytest -m quiet tests || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s of pytest"; exit $$status
 
 ## quick: the fast loop while writing: lint, the strict build, every page's code under spawn only

@@ -26,6 +26,10 @@ HARNESS = [sys.executable, "-m", PACKAGE]
 MACHINE_FIELDS = {
     "cpu_model",
     "cpu_count",
+    "physical_cores",
+    "smt",
+    "cpu_mhz",
+    "cpu_governor",
     "usable_cpus",
     "os",
     "python",
@@ -36,8 +40,9 @@ MACHINE_FIELDS = {
 CONDITION_FIELDS = {
     "load_before",
     "load_after",
-    "calibration_before",
-    "calibration_after",
+    "checks",
+    "others_cpu_s",
+    "others_share",
     "contended",
     "reasons",
 }
@@ -45,7 +50,7 @@ CONDITION_FIELDS = {
 
 def check_results(results: dict) -> None:
     """The schema the pages rely on: metadata, every benchmark and variant, sane summaries."""
-    assert results["schema"] == 1
+    assert results["schema"] == 2
     assert results["command"].startswith(PROG)
     assert results["machine"].keys() >= MACHINE_FIELDS
     assert results["machine"]["usable_cpus"] >= 1
@@ -53,6 +58,9 @@ def check_results(results: dict) -> None:
     assert conditions.keys() >= CONDITION_FIELDS
     assert conditions["contended"] == bool(conditions["reasons"])
     settings = Settings(**results["settings"])
+    rounds = settings.repeat + settings.warmup
+    sampled = sum(len(benchmark["variants"]) > 0 for benchmark in results["benchmarks"].values())
+    assert len(conditions["checks"]) == 2 + rounds * sampled, "before, after every round, after"
     assert list(results["benchmarks"]) == list(BENCHMARKS)
     for name, benchmark in results["benchmarks"].items():
         module = BENCHMARKS[name]
@@ -66,6 +74,8 @@ def check_results(results: dict) -> None:
                 assert len(summary["samples"]) == settings.repeat, where
                 assert summary["min"] <= summary["median"] <= summary["max"], where
             assert all(wall > 0 for wall in variant["wall_s"]["samples"]), where
+            assert min(variant["span_s"]) >= settings.min_time, f"{where}: a span too short"
+            assert len(variant["calls"]) == settings.repeat, where
             assert all(cpu > 0 for cpu in variant["cpu_s"]["samples"]), where
 
 
@@ -101,8 +111,19 @@ def test_help_lists_every_benchmark_and_what_the_harness_needs() -> None:
         (["--repeat", "many"], "argument --repeat: 'many' is not a whole number"),
         (["--sizes", "abc"], "argument --sizes: 'abc' is not a size in bytes"),
         (["--sizes", "1K,lots"], "argument --sizes: 'lots' is not a size in bytes"),
+        (["--min-time", "0"], "argument --min-time: must be more than 0, got 0"),
+        (["--min-time", "soon"], "argument --min-time: 'soon' is not a number of seconds"),
     ],
-    ids=["unknown-benchmark", "zero-workers", "negative-workers", "repeat", "sizes", "one-size"],
+    ids=[
+        "unknown-benchmark",
+        "zero-workers",
+        "negative-workers",
+        "repeat",
+        "sizes",
+        "one-size",
+        "zero-min-time",
+        "min-time",
+    ],
 )
 def test_bad_arguments_give_one_line_and_exit_code_2(arguments: list[str], complaint: str) -> None:
     result = run([*HARNESS, *arguments], timeout=30)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .measure import Sample, Settings, Variant, timed
+from .measure import Sample, Settings, Variant, time_repeatedly
 from .pools import warm_executor, warm_pool
 from .tasks import noop
 
@@ -23,23 +23,32 @@ def chunksizes(tasks: int, workers: int) -> list[int]:
 
 
 def variants(settings: Settings) -> list[Variant]:
-    context, workers = settings.context(), settings.workers
+    context, workers, minimum = (
+        settings.context(),
+        settings.workers,
+        settings.min_time,
+    )
     tasks = settings.tasks * TASKS_FACTOR
 
     def pool_map(chunksize: int) -> Sample:
-        with warm_pool(context, workers) as pool, timed() as sample:
-            pool.map(noop, range(tasks), chunksize)
-        return sample
+        with warm_pool(context, workers) as pool:
+            return time_repeatedly(
+                lambda: pool.map(noop, range(tasks), chunksize), minimum
+            )
 
     def executor_map(chunksize: int) -> Sample:
-        with warm_executor(context, workers) as executor, timed() as sample:
-            for _ in executor.map(noop, range(tasks), chunksize=chunksize):
-                pass
-        return sample
+        with warm_executor(context, workers) as executor:
+            return time_repeatedly(
+                lambda: list(executor.map(noop, range(tasks), chunksize=chunksize)),
+                minimum,
+            )
 
     found = []
     for size in chunksizes(tasks, workers):
-        for api, run in (("Pool.map", pool_map), ("ProcessPoolExecutor.map", executor_map)):
+        for api, run in (
+            ("Pool.map", pool_map),
+            ("ProcessPoolExecutor.map", executor_map),
+        ):
             found.append(
                 Variant(
                     f"{api}, chunksize={size}",

@@ -8,20 +8,10 @@ import datetime
 import json
 import multiprocessing
 import sys
-import time
 from pathlib import Path
 
-from .measure import (
-    Settings,
-    calibrate,
-    contention,
-    load_average,
-    machine,
-    measure,
-    psutil,
-    steal_seconds,
-    usable_cpus,
-)
+from .contention import Monitor, load_average
+from .measure import Settings, machine, measure, psutil, usable_cpus
 from .report import machine_table, table_for
 from .suite import BENCHMARKS
 
@@ -46,9 +36,13 @@ def whole_number(minimum: int):
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a whole number"
+            ) from None
         if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+            raise argparse.ArgumentTypeError(
+                f"must be at least {minimum}, got {value}"
+            )
         return value
 
     return convert
@@ -61,7 +55,9 @@ def byte_sizes(text: str) -> list[int]:
         digits = item.strip().upper().removesuffix("B")
         factor = SUFFIXES.get(digits[-1:], 1)
         try:
-            size = int(float(digits[:-1] if digits[-1:] in SUFFIXES else digits) * factor)
+            size = int(
+                float(digits[:-1] if digits[-1:] in SUFFIXES else digits) * factor
+            )
         except ValueError:
             raise argparse.ArgumentTypeError(
                 f"{item!r} is not a size in bytes (e.g. 1000, 64K, 10M)"
@@ -72,8 +68,23 @@ def byte_sizes(text: str) -> list[int]:
     return sizes
 
 
+def seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds"
+        ) from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
-    listing = "\n".join(f"  {name:<10} {module.HELP}" for name, module in BENCHMARKS.items())
+    listing = "\n".join(
+        f"  {name:<10} {module.HELP}" for name, module in BENCHMARKS.items()
+    )
     result = Parser(
         prog=PROG,
         description="Measure concurrent.futures and multiprocessing on this machine.",
@@ -82,16 +93,27 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     result.add_argument(
-        "benchmarks", nargs="*", metavar="BENCHMARK", help="which to run (default: all)"
+        "benchmarks",
+        nargs="*",
+        metavar="BENCHMARK",
+        help="which to run (default: all)",
     )
     result.add_argument(
-        "--quick", action="store_true", help="small sizes and 3 repeats: a smoke test, not data"
+        "--quick",
+        action="store_true",
+        help="small sizes and 3 repeats: a smoke test, not data",
     )
     result.add_argument(
-        "--repeat", type=whole_number(1), metavar="N", help="timed runs per variant (default 5)"
+        "--repeat",
+        type=whole_number(1),
+        metavar="N",
+        help="timed runs per variant (default 5)",
     )
     result.add_argument(
-        "--warmup", type=whole_number(0), metavar="N", help="untimed runs first (default 1)"
+        "--warmup",
+        type=whole_number(0),
+        metavar="N",
+        help="untimed runs first (default 1)",
     )
     result.add_argument(
         "--workers",
@@ -118,6 +140,13 @@ def parser() -> argparse.ArgumentParser:
         help="payload sizes in bytes, e.g. 1K,1M,100M (default 1K to 100M, by factors of 10)",
     )
     result.add_argument(
+        "--min-time",
+        type=seconds,
+        metavar="SECONDS",
+        help="the shortest timed span: a variant's body repeats until its span lasts this long "
+        "(default 0.1; 0.02 with --quick)",
+    )
+    result.add_argument(
         "--output",
         type=Path,
         default=Path("benchmark-results.json"),
@@ -134,9 +163,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
         repeat=args.repeat or (3 if quick else 5),
         warmup=1 if args.warmup is None else args.warmup,
         workers=args.workers or usable_cpus(),
-        start_method=args.start_method or multiprocessing.get_context().get_start_method(),
+        start_method=args.start_method
+        or multiprocessing.get_context().get_start_method(),
         tasks=args.tasks or (200 if quick else 4000),
         sizes=args.sizes or (QUICK_SIZES if quick else FULL_SIZES),
+        min_time=args.min_time or (0.02 if quick else 0.1),
     )
 
 
@@ -145,9 +176,13 @@ def main(argv: list[str] | None = None) -> None:
     args = cli.parse_args(argv)
     unknown = [name for name in args.benchmarks if name not in BENCHMARKS]
     if unknown:
-        cli.error(f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHMARKS)}")
+        cli.error(
+            f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHMARKS)}"
+        )
     if psutil is None:
-        cli.exit(2, f"{PROG}: error: psutil is not installed; run `pip install psutil`\n")
+        cli.exit(
+            2, f"{PROG}: error: psutil is not installed; run `pip install psutil`\n"
+        )
     names = args.benchmarks or list(BENCHMARKS)
     settings = settings_from(args)
     results = run(names, settings, argv if argv is not None else sys.argv[1:])
@@ -158,10 +193,13 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
-    started = time.perf_counter()
-    load_before, steal_before = load_average(), steal_seconds()
-    calibration_before = calibrate()
-    print(f"{PROG}: {', '.join(names)} ({settings.repeat} repeats, {settings.warmup} warm-up)")
+    load_before = load_average()
+    # The calibration loop runs on as many cores as the benchmarks keep busy at most.
+    monitor = Monitor(settings.context(), min(settings.workers, usable_cpus()))
+    monitor.check("before the run")
+    print(
+        f"{PROG}: {', '.join(names)} ({settings.repeat} repeats, {settings.warmup} warm-up)"
+    )
     benchmarks = {}
     for name in names:
         module = BENCHMARKS[name]
@@ -170,34 +208,34 @@ def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
             "unit": module.UNIT,
             "baseline": module.BASELINE,
             "variants": measure(
-                module.variants(settings), settings.repeat, settings.warmup, module.SCALE
+                module.variants(settings),
+                settings.repeat,
+                settings.warmup,
+                module.SCALE,
+                after_round=lambda number, name=name: monitor.check(
+                    f"{name}, round {number + 1}"
+                ),
             ),
         }
         benchmarks[name] = benchmark
         print(f"\n## {module.TITLE}\n\n{table_for(name, benchmark)}", flush=True)
-    calibration_after = calibrate()
-    elapsed = time.perf_counter() - started
-    steal_after = steal_seconds()
-    steal = None if steal_before is None else steal_after - steal_before
-    reasons = contention(calibration_before, calibration_after, load_before, steal, elapsed)
-    if reasons:
+    monitor.check("after the run")
+    conditions = {
+        "load_before": load_before,
+        "load_after": load_average(),
+        **monitor.verdict(),
+    }
+    if conditions["contended"]:
         print("\nCONTENDED: these results were taken on a busy machine:")
-        print("".join(f"- {reason}\n" for reason in reasons), end="")
+        print("".join(f"- {reason}\n" for reason in conditions["reasons"]), end="")
     return {
-        "schema": 1,
+        "schema": 2,
         "command": " ".join([PROG, *argv]),
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime(
+            "%Y-%m-%d %H:%M UTC"
+        ),
         "settings": dataclasses.asdict(settings),
         "machine": machine(),
-        "conditions": {
-            "elapsed_s": elapsed,
-            "load_before": load_before,
-            "load_after": load_average(),
-            "steal_s": steal,
-            "calibration_before": calibration_before,
-            "calibration_after": calibration_after,
-            "contended": bool(reasons),
-            "reasons": reasons,
-        },
+        "conditions": conditions,
         "benchmarks": benchmarks,
     }

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from .measure import Sample
+
 QUICK_NUMBERS = 2
 
 # Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
@@ -53,16 +55,19 @@ def job(quick: bool) -> tuple[Callable[[int], list[int]], list[int]]:
     return factorize, NUMBERS[:QUICK_NUMBERS] if quick else NUMBERS
 
 
-def results_checker(quick: bool) -> Callable[[list], None]:
-    """A check that pool results equal the serial loop's, computed once and outside the clock."""
+def results_checker(quick: bool) -> Callable[[Sample], Sample]:
+    """A check that a sample's results equal the serial loop's, computed once, outside the clock."""
     factorize, numbers = job(quick)
 
     @functools.cache
     def expected() -> list[list[int]]:
         return [factorize(n) for n in numbers]
 
-    def check(results: list) -> None:
-        if list(results) != expected():
-            raise RuntimeError("a pool returned different factors from the serial loop")
+    def check(sample: Sample) -> Sample:
+        if list(sample.result) != expected():
+            raise RuntimeError(
+                "a pool returned different factors from the serial loop"
+            )
+        return sample
 
     return check

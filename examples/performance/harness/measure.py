@@ -29,7 +29,9 @@ def _self_and_reaped_children() -> float:
     """CPU seconds of this process (all threads) and of every child it has waited for."""
     if resource is None:
         times = os.times()
-        return times.user + times.system + times.children_user + times.children_system
+        return (
+            times.user + times.system + times.children_user + times.children_system
+        )
     own = resource.getrusage(resource.RUSAGE_SELF)
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime
@@ -52,7 +54,9 @@ def _live_descendants_cpu() -> float:
             times = process.cpu_times()
         except psutil.NoSuchProcess:
             continue  # it ended while the tree was read; once reaped, its parent counts its time
-        total += times.user + times.system + times.children_user + times.children_system
+        total += (
+            times.user + times.system + times.children_user + times.children_system
+        )
     return total
 
 
@@ -80,17 +84,27 @@ class Settings:
     start_method: str
     tasks: int
     sizes: list[int]
+    min_time: (
+        float  # seconds: a timed span repeats its body until it lasts this long
+    )
 
-    def context(self, method: str | None = None) -> multiprocessing.context.BaseContext:
+    def context(
+        self, method: str | None = None
+    ) -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context(method or self.start_method)
 
 
 @dataclass
 class Sample:
-    """One timed run of a variant: wall-clock and CPU seconds (children included)."""
+    """One timed span of a variant: wall-clock and CPU seconds (children included) for `calls`
+    runs of its body."""
 
     wall: float = 0.0
     cpu: float = 0.0
+    calls: int = 1
+    result: object = (
+        None  # what the body returned last time: checked after the clock stops
+    )
 
 
 # --8<-- [start:timed]
@@ -108,6 +122,24 @@ def timed() -> Iterator[Sample]:
 
 
 # --8<-- [end:timed]
+
+
+def time_repeatedly(body: Callable[[], object], minimum: float) -> Sample:
+    """Run `body` again and again inside one timed span until the span lasts `minimum` seconds.
+
+    A body of a few milliseconds is at the mercy of one scheduler tick; repeating it until the
+    span is long enough keeps every figure off such noise. The result counts the calls.
+    """
+    calls = 0
+    with timed() as sample:
+        deadline = time.perf_counter() + minimum
+        while True:
+            result = body()
+            calls += 1
+            if time.perf_counter() >= deadline:
+                break
+    sample.calls, sample.result = calls, result
+    return sample
 
 
 @dataclass
@@ -133,11 +165,19 @@ def settle(timeout: float = 1.0) -> None:
         time.sleep(0.001)
 
 
-def measure(variants: list[Variant], repeat: int, warmup: int, scale: float) -> list[dict]:
+def measure(
+    variants: list[Variant],
+    repeat: int,
+    warmup: int,
+    scale: float,
+    after_round: Callable[[int], None] = lambda round_number: None,
+) -> list[dict]:
     """Run every variant `warmup + repeat` times, interleaved, and summarize the timed repeats.
 
     Interleaving (round 1: A B C, round 2: B C A, ...) spreads drift in the machine's speed over
-    all variants alike, so their ratios hold even when the absolute values wander.
+    all variants alike, so their ratios hold even when the absolute values wander; and since
+    every variant's n-th sample comes from round n, a ratio can be taken round by round.
+    `after_round` runs between rounds (the contention check samples the machine there).
     """
     samples: dict[str, list[Sample]] = {variant.label: [] for variant in variants}
     for round_number in range(warmup + repeat):
@@ -147,17 +187,21 @@ def measure(variants: list[Variant], repeat: int, warmup: int, scale: float) -> 
             sample = variant.run()
             if round_number >= warmup:
                 samples[variant.label].append(sample)
+        after_round(round_number)
     results = []
     for variant in variants:
         runs = samples[variant.label]
-        walls = [run.wall for run in runs]
-        cpus = [run.cpu for run in runs]
+        # Per call of the timed body: a span that repeated its body counts each call once.
+        walls = [run.wall / run.calls for run in runs]
+        cpus = [run.cpu / run.calls for run in runs]
         per_item = [wall / variant.items * scale for wall in walls]
         results.append(
             {
                 "label": variant.label,
                 "params": variant.params,
                 "items": variant.items,
+                "calls": [run.calls for run in runs],
+                "span_s": [run.wall for run in runs],
                 "value": summary(per_item),
                 "wall_s": summary(walls),
                 "cpu_s": summary(cpus),
@@ -195,16 +239,48 @@ def _cpu_model() -> str:
 
 def _cgroup_cpu_max() -> str | None:
     """The cgroup v2 CPU quota ("max 100000" means none): affinity does not show it."""
+    return _read("/sys/fs/cgroup/cpu.max")
+
+
+def _read(path: str) -> str | None:
     with contextlib.suppress(OSError):
-        return Path("/sys/fs/cgroup/cpu.max").read_text().strip()
+        return Path(path).read_text().strip()
+    return None
+
+
+def _smt() -> bool | None:
+    """Whether the CPUs share physical cores (simultaneous multithreading, "hyper-threads")."""
+    active = _read("/sys/devices/system/cpu/smt/active")  # Linux: "1" or "0"
+    if active in ("0", "1"):
+        return active == "1"
+    physical, logical = psutil.cpu_count(logical=False), psutil.cpu_count()
+    if physical and logical:
+        return physical < logical
+    return None  # the OS does not say
+
+
+def _frequency() -> dict | None:
+    """The CPU clock as the OS reports it, in MHz; turbo and power saving make it move."""
+    with contextlib.suppress(
+        Exception
+    ):  # psutil raises different errors per platform
+        frequency = psutil.cpu_freq()
+        if frequency is not None and frequency.current:
+            return {key: round(value) for key, value in frequency._asdict().items()}
     return None
 
 
 def machine() -> dict:
-    """What the numbers depend on, recorded next to them."""
+    """What the numbers depend on, recorded next to them (None where the OS does not say)."""
     return {
         "cpu_model": _cpu_model(),
         "cpu_count": os.cpu_count(),
+        "physical_cores": psutil.cpu_count(logical=False),
+        "smt": _smt(),
+        "cpu_mhz": _frequency(),
+        "cpu_governor": _read(
+            "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"
+        ),
         "usable_cpus": usable_cpus(),
         "cgroup_cpu_max": _cgroup_cpu_max(),
         "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
@@ -216,54 +292,3 @@ def machine() -> dict:
         or multiprocessing.get_context().get_start_method(),
         "available_start_methods": multiprocessing.get_all_start_methods(),
     }
-
-
-def load_average() -> list[float] | None:
-    with contextlib.suppress(OSError, AttributeError):
-        return [round(value, 2) for value in os.getloadavg()]
-    return None
-
-
-def steal_seconds() -> float | None:
-    """Time the hypervisor gave this VM's CPUs to someone else, summed over CPUs (Linux only)."""
-    return getattr(psutil.cpu_times(), "steal", None)
-
-
-def _spin(n: int) -> int:
-    total = 0
-    for i in range(n):
-        total += i * i
-    return total
-
-
-def calibrate(loops: int = 2_000_000, tries: int = 3) -> dict:
-    """Time a fixed single-core loop; on an idle machine its CPU time equals its wall time."""
-    best = None
-    for _ in range(tries):
-        cpu, start = time.process_time(), time.perf_counter()
-        _spin(loops)
-        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-        if best is None or wall < best["wall_s"]:
-            best = {"wall_s": wall, "cpu_s": cpu}
-    best["cpu_share"] = best["cpu_s"] / best["wall_s"]
-    return best
-
-
-def contention(
-    before: dict, after: dict, load: list[float] | None, steal: float | None, elapsed: float
-) -> list[str]:
-    """Reasons to distrust a run; an empty list means none were found."""
-    reasons = []
-    for when, run in (("before", before), ("after", after)):
-        if run["cpu_share"] < 0.9:
-            reasons.append(
-                f"the calibration loop {when} the run got {run['cpu_share']:.0%} of a core"
-            )
-    drift = after["wall_s"] / before["wall_s"]
-    if not 0.8 <= drift <= 1.25:
-        reasons.append(f"the calibration loop took {drift:.2f}x as long after the run as before")
-    if load is not None and load[0] > 0.5 * usable_cpus():
-        reasons.append(f"load average {load[0]:.2f} before the run on {usable_cpus()} usable CPUs")
-    if steal is not None and steal > 0.05 * elapsed:
-        reasons.append(f"the hypervisor took {steal:.1f} CPU-seconds (steal) during the run")
-    return reasons

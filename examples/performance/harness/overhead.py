@@ -6,7 +6,7 @@ import math
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from multiprocessing.pool import ThreadPool
 
-from .measure import Sample, Settings, Variant, timed
+from .measure import Sample, Settings, Variant, time_repeatedly
 from .pools import warm_executor, warm_pool
 from .tasks import noop
 
@@ -20,69 +20,81 @@ BATCHED_FACTOR = 25
 
 
 def variants(settings: Settings) -> list[Variant]:
-    context, workers = settings.context(), settings.workers
+    context, workers, minimum = (
+        settings.context(),
+        settings.workers,
+        settings.min_time,
+    )
     one_by_one, batched = settings.tasks, settings.tasks * BATCHED_FACTOR
     tuned = math.ceil(batched / (4 * workers))  # the chunksize Pool.map would choose
 
     def serial() -> Sample:
-        with timed() as sample:
-            [noop(x) for x in range(batched)]
-        return sample
+        return time_repeatedly(lambda: [noop(x) for x in range(batched)], minimum)
 
     def pool_map(n: int, chunksize: int | None) -> Sample:
-        with warm_pool(context, workers) as pool, timed() as sample:
-            pool.map(noop, range(n), chunksize)
-        return sample
+        with warm_pool(context, workers) as pool:
+            return time_repeatedly(
+                lambda: pool.map(noop, range(n), chunksize), minimum
+            )
 
     def pool_imap_unordered() -> Sample:
-        with warm_pool(context, workers) as pool, timed() as sample:
-            for _ in pool.imap_unordered(noop, range(one_by_one)):
-                pass
-        return sample
+        with warm_pool(context, workers) as pool:
+            return time_repeatedly(
+                lambda: list(pool.imap_unordered(noop, range(one_by_one))), minimum
+            )
 
     def pool_apply_async() -> Sample:
-        with warm_pool(context, workers) as pool, timed() as sample:
+        def body() -> None:
             pending = [pool.apply_async(noop, (x,)) for x in range(one_by_one)]
             for result in pending:
                 result.get()
-        return sample
+
+        with warm_pool(context, workers) as pool:
+            return time_repeatedly(body, minimum)
 
     def executor_map(n: int, chunksize: int) -> Sample:
-        with warm_executor(context, workers) as executor, timed() as sample:
-            for _ in executor.map(noop, range(n), chunksize=chunksize):
-                pass
-        return sample
+        with warm_executor(context, workers) as executor:
+            return time_repeatedly(
+                lambda: list(executor.map(noop, range(n), chunksize=chunksize)),
+                minimum,
+            )
 
     def executor_as_completed() -> Sample:
-        with warm_executor(context, workers) as executor, timed() as sample:
+        def body() -> None:
             futures = [executor.submit(noop, x) for x in range(one_by_one)]
             for future in as_completed(futures):
                 future.result()
-        return sample
+
+        with warm_executor(context, workers) as executor:
+            return time_repeatedly(body, minimum)
 
     def thread_executor_map() -> Sample:
-        with ThreadPoolExecutor(workers) as executor, timed() as sample:
-            for _ in executor.map(noop, range(one_by_one)):
-                pass
-        return sample
+        with ThreadPoolExecutor(workers) as executor:
+            return time_repeatedly(
+                lambda: list(executor.map(noop, range(one_by_one))), minimum
+            )
 
     def thread_pool_map() -> Sample:
         pool = ThreadPool(workers)
         try:
-            with timed() as sample:
-                pool.map(noop, range(batched))
+            return time_repeatedly(lambda: pool.map(noop, range(batched)), minimum)
         finally:
             # Leaving a `with ThreadPool()` block does not wait for its threads, and forking
             # while they still run is unsafe (Python 3.12+ warns); close() and join() do wait.
             pool.close()
             pool.join()
-        return sample
 
     return [
         Variant("serial loop, no pool", serial, batched),
-        Variant(BASELINE, lambda: pool_map(batched, None), batched, {"chunksize": tuned}),
-        Variant("Pool.map, chunksize=1", lambda: pool_map(one_by_one, 1), one_by_one),
-        Variant("Pool.imap_unordered", pool_imap_unordered, one_by_one, {"chunksize": 1}),
+        Variant(
+            BASELINE, lambda: pool_map(batched, None), batched, {"chunksize": tuned}
+        ),
+        Variant(
+            "Pool.map, chunksize=1", lambda: pool_map(one_by_one, 1), one_by_one
+        ),
+        Variant(
+            "Pool.imap_unordered", pool_imap_unordered, one_by_one, {"chunksize": 1}
+        ),
         Variant("Pool.apply_async", pool_apply_async, one_by_one),
         Variant(
             "ProcessPoolExecutor.map, default chunksize",
@@ -96,7 +108,11 @@ def variants(settings: Settings) -> list[Variant]:
             batched,
             {"chunksize": tuned},
         ),
-        Variant("ProcessPoolExecutor.submit + as_completed", executor_as_completed, one_by_one),
+        Variant(
+            "ProcessPoolExecutor.submit + as_completed",
+            executor_as_completed,
+            one_by_one,
+        ),
         Variant("ThreadPoolExecutor.map", thread_executor_map, one_by_one),
         Variant("multiprocessing.pool.ThreadPool.map", thread_pool_map, batched),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from .measure import Sample, Settings, Variant, timed
+from .measure import Sample, Settings, Variant, time_repeatedly
 from .pools import warm_executor, warm_pool
 from .tasks import echo
 
@@ -13,7 +13,9 @@ UNIT = "ms per round trip"
 SCALE = 1e3
 BASELINE = None
 HELP = "payloads of each of --sizes sent to one worker and back (Pool.apply, executor.submit)"
-BYTES_PER_SAMPLE = 20_000_000  # small payloads make many calls per sample, large ones few
+BYTES_PER_SAMPLE = (
+    20_000_000  # small payloads make many calls per sample, large ones few
+)
 
 
 def calls_for(size: int) -> int:
@@ -21,26 +23,33 @@ def calls_for(size: int) -> int:
 
 
 def variants(settings: Settings) -> list[Variant]:
-    context = settings.context()
+    context, minimum = settings.context(), settings.min_time
 
     def pool_apply(payload: bytes, calls: int) -> Sample:
-        with warm_pool(context, 1) as pool, timed() as sample:
+        def body() -> None:
             for _ in range(calls):
                 pool.apply(echo, (payload,))
-        return sample
+
+        with warm_pool(context, 1) as pool:
+            return time_repeatedly(body, minimum)
 
     def executor_submit(payload: bytes, calls: int) -> Sample:
-        with warm_executor(context, 1) as executor, timed() as sample:
+        def body() -> None:
             for _ in range(calls):
                 executor.submit(echo, payload).result()
-        return sample
+
+        with warm_executor(context, 1) as executor:
+            return time_repeatedly(body, minimum)
 
     def pickle_in_process(payload: bytes, calls: int) -> Sample:
-        # The floor: both directions pickle and unpickle the payload, here without a pipe.
-        with timed() as sample:
+        def body() -> None:
+            # The floor: both directions pickle and unpickle the payload, here without a pipe.
             for _ in range(calls):
-                pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(payload, -1)), -1))
-        return sample
+                pickle.loads(
+                    pickle.dumps(pickle.loads(pickle.dumps(payload, -1)), -1)
+                )
+
+        return time_repeatedly(body, minimum)
 
     found = []
     for size in settings.sizes:

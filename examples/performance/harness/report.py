@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Iterable
+
 from .suite import BENCHMARKS
 
 
@@ -16,28 +19,62 @@ def number(value: float) -> str:
     return f"{value:.3g}" if abs(value) >= 0.001 else f"{value:.2g}"
 
 
-# Children's CPU time is counted in clock ticks (10 ms on Linux): shorter runs show no ratio.
+# Children's CPU time is counted in clock ticks (10 ms on Linux): shorter spans show no ratio.
 SHORTEST_FOR_CPU_SHARE = 0.1
 
 
 def cpu_share(variant: dict) -> str:
     """CPU seconds per wall second: about the number of cores kept busy, processes included."""
-    wall = variant["wall_s"]["median"]
-    if wall < SHORTEST_FOR_CPU_SHARE:
+    spans = (
+        variant.get("span_s") or variant["wall_s"]["samples"]
+    )  # schema 1 had no spans
+    if min(spans) < SHORTEST_FOR_CPU_SHARE:
         return "–"
-    return number(variant["cpu_s"]["median"] / wall)
+    return number(variant["cpu_s"]["median"] / variant["wall_s"]["median"])
 
 
 def _spread(value: dict) -> str:
     return f"{number(value['min'])}–{number(value['max'])}"
 
 
+def round_ratios(numerator: dict, denominator: dict) -> list[float]:
+    """The ratio of two variants of one benchmark, round by round.
+
+    Every variant's n-th sample was taken in the same round, minutes apart at most, so a ratio
+    per round cancels most of the drift that the two medians' ratio would carry; its range over
+    the rounds is the ratio's spread.
+    """
+    pairs = zip(
+        numerator["value"]["samples"], denominator["value"]["samples"], strict=True
+    )
+    return [a / b for a, b in pairs]
+
+
+def ratio_summary(numerator: dict, denominator: dict) -> dict:
+    """Median, min and max of the round-by-round ratio."""
+    ratios = round_ratios(numerator, denominator)
+    return {
+        "median": statistics.median(ratios),
+        "min": min(ratios),
+        "max": max(ratios),
+    }
+
+
+def _ratio(numerator: dict, denominator: dict) -> str:
+    ratio = ratio_summary(numerator, denominator)
+    return (
+        f"{number(ratio['median'])}× ({number(ratio['min'])}–{number(ratio['max'])})"
+    )
+
+
 def markdown_table(benchmark: dict) -> str:
     """One row per variant: median and min–max per item, the ratio to the baseline, CPU use."""
     variants = benchmark["variants"]
-    baseline = next((v for v in variants if v["label"] == benchmark["baseline"]), None)
+    baseline = next(
+        (v for v in variants if v["label"] == benchmark["baseline"]), None
+    )
     speed_up = benchmark["unit"] == "s"  # whole jobs: show how many times faster
-    ratio_heading = "speed-up" if speed_up else "× baseline"
+    ratio_heading = "speed-up (range)" if speed_up else "× baseline (range)"
     unit = benchmark["unit"]
     rows = [
         f"| variant | items | median ({unit}) | min–max | "
@@ -54,9 +91,9 @@ def markdown_table(benchmark: dict) -> str:
             _spread(value),
         ]
         if baseline:
-            base = baseline["value"]["median"]
-            ratio = base / value["median"] if speed_up else value["median"] / base
-            cells.append(f"{number(ratio)}×")
+            cells.append(
+                _ratio(baseline, variant) if speed_up else _ratio(variant, baseline)
+            )
         cells.append(cpu_share(variant))
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"
@@ -66,49 +103,64 @@ def scaling_table(benchmark: dict) -> str:
     """Speed-up and efficiency (speed-up / workers) for each API and worker count."""
     variants = benchmark["variants"]
     serial = next(v for v in variants if v["label"] == benchmark["baseline"])
-    base = serial["value"]["median"]
     rows = [
-        "| API | workers | median (s) | min–max | speed-up | efficiency | CPU / wall |",
+        "| API | workers | median (s) | min–max | speed-up (range) | efficiency | CPU / wall |",
         "|---|--:|--:|--:|--:|--:|--:|",
     ]
     for variant in variants:
         workers = variant["params"]["workers"]
-        speed_up = base / variant["value"]["median"]
+        speed_up = ratio_summary(serial, variant)["median"]
         rows.append(
             f"| {variant['params']['api']} | {workers} | {number(variant['value']['median'])} | "
-            f"{_spread(variant['value'])} | {number(speed_up)}× | {speed_up / workers:.0%} | "
-            f"{cpu_share(variant)} |"
+            f"{_spread(variant['value'])} | {_ratio(serial, variant)} | "
+            f"{speed_up / workers:.0%} | {cpu_share(variant)} |"
         )
     return "\n".join(rows) + "\n"
 
 
 def table_for(name: str, benchmark: dict) -> str:
     """The table the site shows for a benchmark."""
-    return scaling_table(benchmark) if name == "scaling" else markdown_table(benchmark)
+    return (
+        scaling_table(benchmark) if name == "scaling" else markdown_table(benchmark)
+    )
 
 
 def machine_table(results: dict) -> str:
     """The machine and the conditions the numbers were taken under, contention flag first."""
-    machine, conditions, settings = results["machine"], results["conditions"], results["settings"]
+    machine, conditions, settings = (
+        results["machine"],
+        results["conditions"],
+        results["settings"],
+    )
     build = "free-threaded" if machine["free_threaded"] else "with the GIL"
-    calibration = conditions["calibration_before"], conditions["calibration_after"]
+    checks = conditions["checks"]
     rows = [
-        ("CPU", machine["cpu_model"]),
+        ("CPU", machine["cpu_model"] + _clock(machine)),
         (
             "CPUs",
             f"{machine['cpu_count']} logical, {machine['usable_cpus']} usable by the process"
             + (
                 f" (cgroup cpu.max: {machine['cgroup_cpu_max']})"
-                if (machine.get("cgroup_cpu_max") or "max").split()[0] != "max"  # a quota
+                if (machine.get("cgroup_cpu_max") or "max").split()[0]
+                != "max"  # a quota
                 else ""
             ),
         ),
-        ("Memory", f"{machine['memory_gib']} GiB" if machine.get("memory_gib") else "unknown"),
+        ("Physical cores", _cores(machine)),
+        (
+            "Memory",
+            f"{machine['memory_gib']} GiB"
+            if machine.get("memory_gib")
+            else "unknown",
+        ),
         ("OS", machine["os"]),
         ("Python", f"{machine['implementation']} {machine['python']}, {build}"),
         ("Start method", f"{settings['start_method']} (startup tries every method)"),
         ("Workers", str(settings["workers"])),
-        ("Repeats", f"{settings['repeat']} timed after {settings['warmup']} warm-up"),
+        (
+            "Repeats",
+            f"{settings['repeat']} timed after {settings['warmup']} warm-up",
+        ),
         ("Date", results["date"]),
         ("Command", f"`{results['command']}`"),
         (
@@ -118,15 +170,24 @@ def machine_table(results: dict) -> str:
         ),
         (
             "Calibration loop",
-            " / ".join(
-                f"{run['wall_s'] * 1e3:.0f} ms at {run['cpu_share']:.0%} of a core"
-                for run in calibration
-            )
-            + " (before / after)",
+            (
+                f"{len(checks)} checks on {settings['workers']} cores at once, before, between "
+                f"rounds and after: {_range(c['loop_wall_s'] * 1e3 for c in checks)} ms, "
+                f"{_range(c['cpu_share'] * 100 for c in checks)} % of a core"
+            ),
+        ),
+        (
+            "Other processes",
+            (
+                f"{conditions['others_cpu_s']:.1f} CPU-seconds, {conditions['others_share']:.0%} of "
+                f"the machine's CPU time during the {conditions['elapsed_s']:.0f} s run"
+            ),
         ),
         (
             "Contended",
-            "**yes**: " + "; ".join(conditions["reasons"]) if conditions["contended"] else "no",
+            "**yes**: " + "; ".join(conditions["reasons"])
+            if conditions["contended"]
+            else "no",
         ),
     ]
     return "| measured on | |\n|---|---|\n" + "".join(
@@ -137,7 +198,8 @@ def machine_table(results: dict) -> str:
 def benchmarks_table() -> str:
     """The benchmarks `--help` lists, for the page."""
     rows = "".join(
-        f"| `{name}` | {module.TITLE} | {module.HELP} |\n" for name, module in BENCHMARKS.items()
+        f"| `{name}` | {module.TITLE} | {module.HELP} |\n"
+        for name, module in BENCHMARKS.items()
     )
     return "| name | measures | what runs |\n|---|---|---|\n" + rows
 
@@ -158,5 +220,34 @@ def contended_warning(results: dict) -> str:
     )
 
 
+def _range(values: Iterable[float]) -> str:
+    values = list(values)
+    return f"{min(values):.0f}–{max(values):.0f}"
+
+
+def _clock(machine: dict) -> str:
+    """The clock and governor, where the OS reports them (a VM often reports a fixed value)."""
+    parts = []
+    if machine.get("cpu_mhz"):
+        parts.append(f"{machine['cpu_mhz']['current']} MHz reported")
+    if machine.get("cpu_governor"):
+        parts.append(f"governor {machine['cpu_governor']}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _cores(machine: dict) -> str:
+    physical = machine.get("physical_cores") or "not reported"
+    smt = {
+        True: "SMT on: logical CPUs share cores",
+        False: "no SMT",
+        None: "SMT not reported",
+    }
+    return f"{physical} ({smt[machine.get('smt')]})"
+
+
 def _load(values: list[float] | None) -> str:
-    return "unknown" if values is None else " / ".join(f"{value:.2f}" for value in values)
+    return (
+        "unknown"
+        if values is None
+        else " / ".join(f"{value:.2f}" for value in values)
+    )

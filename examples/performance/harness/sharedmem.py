@@ -6,7 +6,7 @@ import functools
 from array import array
 from multiprocessing import shared_memory
 
-from .measure import Sample, Settings, Variant, timed
+from .measure import Sample, Settings, Variant, time_repeatedly
 from .pools import warm_executor
 from .tasks import last_item, last_item_shared
 
@@ -32,7 +32,7 @@ def start_resource_tracker() -> None:
 
 
 def variants(settings: Settings) -> list[Variant]:
-    context = settings.context()
+    context, minimum = settings.context(), settings.min_time
     size = QUICK_BYTES if settings.quick else FULL_BYTES
 
     @functools.cache
@@ -43,14 +43,16 @@ def variants(settings: Settings) -> list[Variant]:
 
     def pickled() -> Sample:
         data = array_of_doubles()
-        with warm_executor(context, 1) as executor, timed() as sample:
-            executor.submit(last_item, data).result()
-        return sample
+        with warm_executor(context, 1) as executor:
+            return time_repeatedly(
+                lambda: executor.submit(last_item, data).result(), minimum
+            )
 
     def shared_fresh() -> Sample:
         data = array_of_doubles()
         start_resource_tracker()
-        with warm_executor(context, 1) as executor, timed() as sample:
+
+        def body() -> None:
             block = shared_memory.SharedMemory(create=True, size=size)
             try:
                 block.buf[:size] = memoryview(data).cast("B")
@@ -58,21 +60,27 @@ def variants(settings: Settings) -> list[Variant]:
             finally:
                 block.close()
                 block.unlink()
-        return sample
+
+        with warm_executor(context, 1) as executor:
+            return time_repeatedly(body, minimum)
 
     def shared_existing() -> Sample:
         block = shared_memory.SharedMemory(create=True, size=size)
         try:
             block.buf[:size] = memoryview(array_of_doubles()).cast("B")
-            with warm_executor(context, 1) as executor, timed() as sample:
-                executor.submit(last_item_shared, block.name).result()
+            with warm_executor(context, 1) as executor:
+                return time_repeatedly(
+                    lambda: executor.submit(last_item_shared, block.name).result(),
+                    minimum,
+                )
         finally:
             block.close()
             block.unlink()
-        return sample
 
     return [
         Variant(BASELINE, pickled, 1, params),
-        Variant("shared_memory, created and filled per call", shared_fresh, 1, params),
+        Variant(
+            "shared_memory, created and filled per call", shared_fresh, 1, params
+        ),
         Variant("shared_memory, block already filled", shared_existing, 1, params),
     ]

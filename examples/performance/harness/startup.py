@@ -1,11 +1,16 @@
-"""Worker start-up by start method, with the pool's creation timed and not timed."""
+"""Worker start-up by start method, with the pool's creation timed and not timed.
+
+Both pools do the same work when creation is timed: every worker is started and runs a first
+task. (A `ProcessPoolExecutor` given one task starts only one worker under spawn and forkserver.)
+"""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 
-from .measure import Sample, Settings, Variant, timed
+from .measure import Sample, Settings, Variant, time_repeatedly
 from .pools import warm_executor, warm_pool
 from .tasks import noop
 
@@ -17,49 +22,51 @@ HELP = "one Process, a Pool and an executor started under fork, spawn and forkse
 
 
 def variants(settings: Settings) -> list[Variant]:
-    workers = settings.workers
+    workers, minimum = settings.workers, settings.min_time
 
     def process(method: str) -> Sample:
-        context = settings.context(method)
-        with timed() as sample:
-            worker = context.Process(target=noop, args=(0,))
+        def body() -> None:
+            worker = settings.context(method).Process(target=noop, args=(0,))
             worker.start()
             worker.join()
-        return sample
 
-    def pool_cold(method: str) -> Sample:
-        context = settings.context(method)
-        with timed() as sample:
-            pool = context.Pool(workers)
-            pool.apply(noop, (0,))
-            pool.close()
-            pool.join()
-        return sample
+        return time_repeatedly(body, minimum)
 
-    def executor_cold(method: str) -> Sample:
-        context = settings.context(method)
-        with timed() as sample:
-            executor = ProcessPoolExecutor(workers, mp_context=context)
-            executor.submit(noop, 0).result()
-            executor.shutdown()
-        return sample
+    def cold(started: Callable, method: str) -> Sample:
+        def body() -> None:
+            with started(settings.context(method), workers):
+                pass  # created, every worker started and past a first task, shut down
+
+        return time_repeatedly(body, minimum)
 
     def pool_warm(method: str) -> Sample:
-        with warm_pool(settings.context(method), workers) as pool, timed() as sample:
-            pool.apply(noop, (0,))
-        return sample
+        with warm_pool(settings.context(method), workers) as pool:
+            return time_repeatedly(lambda: pool.apply(noop, (0,)), minimum)
 
     def executor_warm(method: str) -> Sample:
-        with warm_executor(settings.context(method), workers) as executor, timed() as sample:
-            executor.submit(noop, 0).result()
-        return sample
+        with warm_executor(settings.context(method), workers) as executor:
+            return time_repeatedly(
+                lambda: executor.submit(noop, 0).result(), minimum
+            )
 
     kinds = (
         ("Process: start, join", process, True),
-        (f"Pool({workers}): create, first result, close, join", pool_cold, True),
-        (f"ProcessPoolExecutor({workers}): create, first result, shutdown", executor_cold, True),
+        (
+            f"Pool({workers}): create, every worker's first task, close, join",
+            functools.partial(cold, warm_pool),
+            True,
+        ),
+        (
+            f"ProcessPoolExecutor({workers}): create, every worker's first task, shutdown",
+            functools.partial(cold, warm_executor),
+            True,
+        ),
         ("Pool: first result, workers already started", pool_warm, False),
-        ("ProcessPoolExecutor: first result, workers already started", executor_warm, False),
+        (
+            "ProcessPoolExecutor: first result, workers already started",
+            executor_warm,
+            False,
+        ),
     )
     return [
         Variant(
