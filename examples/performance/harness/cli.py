@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> None:
 def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
     load_before = load_average()
     # The calibration loop runs on as many cores as the benchmarks keep busy at most.
-    monitor = Monitor(settings.context(), min(settings.workers, usable_cpus()))
+    monitor = Monitor(min(settings.workers, usable_cpus()))
     monitor.check("before the run")
     print(
         f"{PROG}: {', '.join(names)} ({settings.repeat} repeats, {settings.warmup} warm-up)"
@@ -207,7 +207,17 @@ def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
             "title": module.TITLE,
             "unit": module.UNIT,
             "baseline": module.BASELINE,
-            "variants": measure(
+            "variants": [],
+            "skipped": getattr(
+                module, "missing", list
+            )(),  # optional parts not installed
+        }
+        if benchmark["skipped"]:
+            print(
+                f"{name}: not installed, so not measured: {', '.join(benchmark['skipped'])}"
+            )
+        try:
+            benchmark["variants"] = measure(
                 module.variants(settings),
                 settings.repeat,
                 settings.warmup,
@@ -215,8 +225,11 @@ def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
                 after_round=lambda number, name=name: monitor.check(
                     f"{name}, round {number + 1}"
                 ),
-            ),
-        }
+            )
+        finally:
+            getattr(
+                module, "close", lambda: None
+            )()  # what the benchmark started, stopped
         benchmarks[name] = benchmark
         print(f"\n## {module.TITLE}\n\n{table_for(name, benchmark)}", flush=True)
     monitor.check("after the run")

@@ -10,10 +10,10 @@ decides nothing: it counts the harness's own workers and trails by minutes.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 
 from .measure import psutil, tree_cpu
 from .pools import warm_pool
@@ -45,9 +45,12 @@ def _busy_and_steal() -> tuple[float, float | None]:
 
 @dataclass
 class Monitor:
-    """Samples the machine during a run; `verdict()` gives the reasons to distrust it."""
+    """Samples the machine during a run; `verdict()` gives the reasons to distrust it.
 
-    context: BaseContext
+    The calibration pool uses spawn whatever the run's start method: between rounds, a benchmark
+    may hold threads (a Dask client's), and forking a process with threads is unsafe.
+    """
+
     cores: int
     loops: int = CALIBRATION_LOOPS
     checks: list[dict] = field(default_factory=list)
@@ -59,7 +62,7 @@ class Monitor:
 
     def check(self, when: str) -> None:
         """Run the calibration loop on `cores` processes at once and record how it went."""
-        with warm_pool(self.context, self.cores) as pool:
+        with warm_pool(multiprocessing.get_context("spawn"), self.cores) as pool:
             runs = pool.map(spin_at_meeting, [self.loops] * self.cores, chunksize=1)
         self.checks.append(
             {

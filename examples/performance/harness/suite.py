@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from . import chunksize, overhead, payload, samejob, scaling, sharedmem, startup
+from . import (
+    chunksize,
+    engines,
+    overhead,
+    payload,
+    samejob,
+    scaling,
+    sharedmem,
+    startup,
+)
 
 BENCHMARKS = {
     "overhead": overhead,
@@ -12,4 +21,5 @@ BENCHMARKS = {
     "startup": startup,
     "scaling": scaling,
     "samejob": samejob,
+    "engines": engines,
 }
