@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from examples.performance.harness import engines
 from examples.performance.harness.charts import PROG as CHARTS_PROG
 from examples.performance.harness.cli import PROG
 from examples.performance.harness.measure import Settings
@@ -61,7 +62,7 @@ def check_results(results: dict) -> None:
     rounds = settings.repeat + settings.warmup
     sampled = sum(len(benchmark["variants"]) > 0 for benchmark in results["benchmarks"].values())
     assert len(conditions["checks"]) == 2 + rounds * sampled, "before, after every round, after"
-    assert list(results["benchmarks"]) == list(BENCHMARKS)
+    assert set(results["benchmarks"]) <= set(BENCHMARKS)
     for name, benchmark in results["benchmarks"].items():
         module = BENCHMARKS[name]
         assert benchmark["unit"] == module.UNIT
@@ -79,19 +80,38 @@ def check_results(results: dict) -> None:
             assert all(cpu > 0 for cpu in variant["cpu_s"]["samples"]), where
 
 
-def test_quick_run_writes_json_with_every_benchmark_and_the_machine(tmp_path: Path) -> None:
+def quick_run(tmp_path: Path, names: list[str], extra: list[str]) -> dict:
     output = tmp_path / "results.json"
-    # --quick with one repeat and the smallest sizes: seconds, not the minute --quick allows.
-    smallest = ["--repeat", "1", "--warmup", "0", "--tasks", "50", "--sizes", "1K,10K"]
-    result = run([*HARNESS, "--quick", *smallest, "--output", str(output)], timeout=120)
+    result = run([*HARNESS, *names, "--quick", *extra, "--output", str(output)], timeout=240)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", "the harness wrote to stderr (a warning?)"
     assert not result.leftovers, "the harness left processes running"
-    for module in BENCHMARKS.values():
-        assert f"## {module.TITLE}" in result.stdout
+    for name in names:
+        assert f"## {BENCHMARKS[name].TITLE}" in result.stdout
     results = json.loads(output.read_text())
+    assert list(results["benchmarks"]) == names
     assert results["settings"]["quick"] is True
     check_results(results)
+    return results
+
+
+def test_quick_run_writes_json_with_every_benchmark_and_the_machine(tmp_path: Path) -> None:
+    # --quick with one repeat and the smallest sizes: seconds, not the minute --quick allows.
+    # The engines have their own test, in the group that runs clusters one at a time.
+    smallest = ["--repeat", "1", "--warmup", "0", "--tasks", "50", "--sizes", "1K,10K"]
+    quick_run(tmp_path, [name for name in BENCHMARKS if name != "engines"], smallest)
+
+
+@pytest.mark.engines
+@pytest.mark.xdist_group("clusters")
+def test_the_engines_benchmark_measures_every_installed_engine(tmp_path: Path) -> None:
+    results = quick_run(tmp_path, ["engines"], ["--repeat", "1", "--warmup", "0", "--tasks", "40"])
+    measured = {
+        variant["params"]["engine"] for variant in results["benchmarks"]["engines"]["variants"]
+    }
+    skipped = results["benchmarks"]["engines"]["skipped"]
+    assert measured | set(skipped) == {"ProcessPoolExecutor", *engines.ENGINES}
+    assert not measured & set(skipped)
 
 
 def test_help_lists_every_benchmark_and_what_the_harness_needs() -> None:
