@@ -1,10 +1,11 @@
-"""Factorize numbers in worker processes with concurrent.futures.ProcessPoolExecutor.map."""
+"""Factorize numbers in worker processes with ProcessPoolExecutor.map."""
 
 # --8<-- [start:imports]
 from concurrent.futures import ProcessPoolExecutor
 
 # --8<-- [end:imports]
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -46,8 +47,8 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # One worker per CPU by default (per CPU this process may use, from Python 3.13); map()
-    # submits every number, then yields the results in input order.
+    # One worker per CPU by default (per CPU this process may use, from Python 3.13);
+    # map() submits every number, then yields the results in input order.
     with ProcessPoolExecutor() as executor:
         results = list(executor.map(factorize, NUMBERS))
     report(NUMBERS, results)

@@ -4,7 +4,8 @@
 from multiprocessing import Pool
 
 # --8<-- [end:imports]
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -46,8 +47,8 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # One worker per CPU by default (per CPU this process may use, from Python 3.13); map()
-    # blocks until every result is back, then returns them in input order.
+    # One worker per CPU by default (per CPU this process may use, from Python 3.13);
+    # map() blocks until every result is back, then returns them in input order.
     with Pool() as pool:
         results = pool.map(factorize, NUMBERS)
     report(NUMBERS, results)

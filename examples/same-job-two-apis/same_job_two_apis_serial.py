@@ -1,6 +1,7 @@
 """Factorize numbers one after another in a single process: the baseline."""
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,

@@ -1,4 +1,4 @@
-"""Factorize numbers on a running Dask cluster: Client(address) connects to its scheduler."""
+"""Factorize numbers on a running Dask cluster, connected to by Client(address)."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -16,7 +16,8 @@ from dask.distributed import Client, as_completed
 
 # --8<-- [end:imports]
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -58,7 +59,7 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def connect(address: str) -> Client:
-    """A client of the scheduler at address, or exit with one line if none answers in 5 s."""
+    """A client of the scheduler at address; exits with one line if none answers."""
     try:
         return Client(address, timeout="5s")
     except OSError:
@@ -70,11 +71,14 @@ def connect(address: str) -> Client:
 
 
 def main() -> None:
-    # The scheduler's address: the first argument, or the port `dask scheduler` listens on by default.
+    # The scheduler's address: the first argument,
+    # or the port `dask scheduler` listens on by default.
     address = sys.argv[1] if len(sys.argv) > 1 else "tcp://127.0.0.1:8786"
     with connect(address) as client:
         futures = {client.submit(factorize, n): n for n in NUMBERS}
-        factors = {futures[future]: future.result() for future in as_completed(futures)}
+        factors = {
+            futures[future]: future.result() for future in as_completed(futures)
+        }
     report(NUMBERS, [factors[n] for n in NUMBERS])
 
 

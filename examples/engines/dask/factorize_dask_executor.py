@@ -1,4 +1,4 @@
-"""Factorize numbers on a local Dask cluster through Client.get_executor(), a futures Executor."""
+"""Factorize numbers on a local Dask cluster through Client.get_executor()."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -16,7 +16,8 @@ from dask.distributed import Client, LocalCluster
 
 # --8<-- [end:imports]
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -58,7 +59,8 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # Two worker processes on this machine; every server binds the loopback address only.
+    # Two worker processes on this machine;
+    # every server binds the loopback address only.
     with (
         tempfile.TemporaryDirectory() as scratch,
         LocalCluster(
@@ -67,8 +69,9 @@ def main() -> None:
             host="127.0.0.1",
             dashboard_address="127.0.0.1:0",
             local_directory=scratch,
-            # Closing the cluster can race a worker's heartbeat, which then logs a harmless ERROR
-            # (dask/distributed#7192); a task's own error still reaches the client as an exception.
+            # Closing the cluster can race a worker's heartbeat,
+            # which then logs a harmless ERROR (dask/distributed#7192);
+            # a task's own error still reaches the client as an exception.
             silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,

@@ -1,4 +1,7 @@
-"""What Client.submit reports when a worker dies mid-task: KilledWorker, after allowed-failures."""
+"""What Client.submit reports when a worker dies mid-task: KilledWorker.
+
+It raises once the task has killed more workers than allowed-failures.
+"""
 
 # /// script
 # requires-python = ">=3.10"
@@ -40,7 +43,8 @@ def outcome(future) -> str:
     try:
         return f"returned {future.result(timeout=60)}"
     except KilledWorker as error:
-        return f"raised KilledWorker: {str(error).split('. ')[0]}"  # the rest names a port
+        # The message's first sentence only: the rest names a port.
+        return f"raised KilledWorker: {str(error).split('. ')[0]}"
 
 
 def local_cluster(scratch: str, threads: int) -> LocalCluster:
@@ -64,7 +68,10 @@ def main() -> None:
             doomed = client.submit(die_mid_task, log, key="die-mid-task")
             print("result()", outcome(doomed))
             print("attempts:", len(log.read_text().splitlines()))
-            print("afterwards, new tasks run:", client.gather(client.map(square, range(6))))
+            print(
+                "afterwards, new tasks run:",
+                client.gather(client.map(square, range(6))),
+            )
         # --8<-- [end:default]
 
         print("allowed-failures = 0; one worker, two threads")

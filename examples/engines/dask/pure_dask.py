@@ -1,4 +1,4 @@
-"""Show that Dask runs identical calls once, as one task, unless they are marked pure=False."""
+"""Show that Dask runs identical calls once, as one task, unless pure=False."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -34,18 +34,24 @@ def main() -> None:
             host="127.0.0.1",
             dashboard_address="127.0.0.1:0",
             local_directory=scratch,
-            # Closing the cluster can race a worker's heartbeat, which then logs a harmless ERROR
-            # (dask/distributed#7192); a task's own error still reaches the client as an exception.
+            # Closing the cluster can race a worker's heartbeat,
+            # which then logs a harmless ERROR (dask/distributed#7192);
+            # a task's own error still reaches the client as an exception.
             silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,
     ):
         # --8<-- [start:pure]
-        # Dask names a task after its function and arguments: identical calls share one task.
-        print("client.submit(roll) twice:", results((client.submit(roll), client.submit(roll))))
+        # Dask names a task after its function and arguments:
+        # identical calls share one task.
+        print(
+            "client.submit(roll) twice:",
+            results((client.submit(roll), client.submit(roll))),
+        )
         futures = client.submit(roll, pure=False), client.submit(roll, pure=False)
         print("client.submit(roll, pure=False) twice:", results(futures))
-        # The executor passes the keyword arguments of get_executor() on to every submit().
+        # The executor passes the keyword arguments
+        # of get_executor() on to every submit().
         with client.get_executor() as executor:
             futures = executor.submit(roll), executor.submit(roll)
             print("get_executor().submit(roll) twice:", results(futures))

@@ -1,4 +1,7 @@
-"""Who can use a Dask cluster: anyone who reaches a tcp:// scheduler; with TLS, certificate holders."""
+"""Who can use a Dask cluster, over plain tcp:// and over TLS.
+
+Anyone who reaches a tcp:// scheduler can; with TLS, only certificate holders.
+"""
 
 # /// script
 # requires-python = ">=3.10"
@@ -23,7 +26,16 @@ from distributed.security import Security
 def make_certificate(folder: str, name: str) -> tuple[str, str]:
     """A new self-signed certificate and its private key, as PEM files."""
     cert, key = Path(folder, f"{name}.pem"), Path(folder, f"{name}.key")
-    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    command = [
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+    ]
     command += ["-subj", f"/CN={name}", "-keyout", str(key), "-out", str(cert)]
     subprocess.run(command, check=True, capture_output=True)
     return str(cert), str(key)
@@ -31,7 +43,7 @@ def make_certificate(folder: str, name: str) -> tuple[str, str]:
 
 # --8<-- [start:security]
 def tls_settings(authority: str, cert: str, key: str) -> Security:
-    """Present this certificate, and accept only peers whose certificate the authority signed."""
+    """Present this certificate; accept only peers with one the authority signed."""
     return Security(
         tls_ca_file=authority,
         tls_client_cert=cert,
@@ -63,10 +75,13 @@ def try_client(label: str, address: str, **settings) -> None:
     """Connect as a stranger would, and run a function on every worker."""
     try:
         with Client(address, timeout="5s", **settings) as client:
-            ran = client.run(os.getpid)  # any function: this one returns the worker's PID
-    except CommClosedError:  # the scheduler closed the connection during the handshake
+            # Any function: this one returns the worker's PID.
+            ran = client.run(os.getpid)
+    # The scheduler closed the connection during the handshake.
+    except CommClosedError:
         print(f"  {label}: refused, CommClosedError")
-    except TypeError as error:  # raised before connecting: a tls:// address needs settings
+    # Raised before connecting: a tls:// address needs settings.
+    except TypeError as error:
         print(f"  {label}: TypeError: {str(error).split(' (')[0]}")
     else:
         print(f"  {label}: ran a function on {len(ran)} of 2 workers")
@@ -77,26 +92,35 @@ def main() -> None:
         # --8<-- [start:open]
         print("tcp:// (the default)")
         with local_cluster(scratch) as cluster:
-            try_client("a client that knows only the address", cluster.scheduler_address)
+            try_client(
+                "a client that knows only the address", cluster.scheduler_address
+            )
         # --8<-- [end:open]
 
         # --8<-- [start:tls]
-        # One certificate for the scheduler, the workers and the client; self-signed, it is also
-        # the authority. A stranger's certificate is signed by another one.
+        # One certificate for the scheduler, the workers and
+        # the client; self-signed, it is also the authority.
+        # A stranger's certificate is signed by another one.
         cert, key = make_certificate(scratch, "cluster")
         stranger_cert, stranger_key = make_certificate(scratch, "stranger")
         cluster_tls = tls_settings(cert, cert, key)
         with local_cluster(scratch, protocol="tls", security=cluster_tls) as cluster:
             address = cluster.scheduler_address
             print(address.split("://")[0] + "://, certificates required")
-            try_client("a client with the cluster's certificate", address, security=cluster_tls)
+            try_client(
+                "a client with the cluster's certificate",
+                address,
+                security=cluster_tls,
+            )
             try_client(
                 "a client with a certificate of its own",
                 address,
                 security=tls_settings(cert, stranger_cert, stranger_key),
             )
             try_client("a client without TLS settings", address)
-            try_client("a client that speaks tcp://", address.replace("tls://", "tcp://"))
+            try_client(
+                "a client that speaks tcp://", address.replace("tls://", "tcp://")
+            )
         # --8<-- [end:tls]
 
 

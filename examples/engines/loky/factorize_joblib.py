@@ -1,4 +1,4 @@
-"""Factorize numbers in worker processes with joblib.Parallel on its default loky backend."""
+"""Factorize numbers in worker processes with joblib.Parallel on its loky backend."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -12,7 +12,8 @@ from joblib import Parallel, delayed
 
 # --8<-- [end:imports]
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,

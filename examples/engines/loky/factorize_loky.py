@@ -12,7 +12,8 @@ from loky import get_reusable_executor
 
 # --8<-- [end:imports]
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -54,8 +55,9 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # One worker per CPU by default. Later calls get the same executor back, workers already
-    # running, until they have been idle for `timeout` seconds (10 by default).
+    # One worker per CPU by default. Later calls get
+    # the same executor back, workers already running,
+    # until they have been idle for `timeout` seconds (10 by default).
     executor = get_reusable_executor()
     results = list(executor.map(factorize, NUMBERS))
     report(NUMBERS, results)

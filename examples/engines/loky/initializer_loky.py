@@ -1,4 +1,4 @@
-"""Show that a global set by the initializer of loky's executor is not the one its tasks read."""
+"""Show that a global set by loky's initializer is not the one its tasks read."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -27,9 +27,13 @@ def greet(name: str) -> str:
 def main() -> None:
     names = ["Ada", "Grace"]
     # --8<-- [start:initializer]
-    with ProcessPoolExecutor(2, initializer=set_greeting, initargs=("hello",)) as executor:
+    with ProcessPoolExecutor(
+        2, initializer=set_greeting, initargs=("hello",)
+    ) as executor:
         print("ProcessPoolExecutor:", list(executor.map(greet, names)))
-    executor = get_reusable_executor(2, initializer=set_greeting, initargs=("hello",))
+    executor = get_reusable_executor(
+        2, initializer=set_greeting, initargs=("hello",)
+    )
     print("loky:", list(executor.map(greet, names)))
     executor.shutdown(kill_workers=True)
     # --8<-- [end:initializer]

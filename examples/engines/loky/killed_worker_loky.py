@@ -1,4 +1,7 @@
-"""What loky's executor reports when a worker dies mid-task: TerminatedWorkerError, then a new one."""
+"""What loky's executor reports when a worker dies mid-task: TerminatedWorkerError.
+
+The next call gets a new executor.
+"""
 
 # /// script
 # requires-python = ">=3.10"
@@ -59,7 +62,8 @@ def main() -> None:
     # --8<-- [end:killed]
 
     # --8<-- [start:rebuild]
-    # The broken executor is not reused: the next call starts a new one, with new workers.
+    # The broken executor is not reused:
+    # the next call starts a new one, with new workers.
     fresh = get_reusable_executor(max_workers=2)
     print("get_reusable_executor() again, a new executor:", fresh is not executor)
     print("its tasks run:", list(fresh.map(square, range(6))))

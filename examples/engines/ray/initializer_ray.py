@@ -41,7 +41,9 @@ def greet(name: str) -> str:
 def main() -> None:
     names = ["Ada", "Grace"]
     # --8<-- [start:initializer]
-    with multiprocessing.Pool(2, initializer=set_greeting, initargs=("hello",)) as pool:
+    with multiprocessing.Pool(
+        2, initializer=set_greeting, initargs=("hello",)
+    ) as pool:
         print("multiprocessing.Pool:", pool.map(greet, names))
     with (
         tempfile.TemporaryDirectory() as scratch,
@@ -52,7 +54,9 @@ def main() -> None:
             _temp_dir=scratch,
             logging_level="warning",
         ),
-        ray.util.multiprocessing.Pool(2, initializer=set_greeting, initargs=("hello",)) as pool,
+        ray.util.multiprocessing.Pool(
+            2, initializer=set_greeting, initargs=("hello",)
+        ) as pool,
     ):
         print("ray.util.multiprocessing.Pool:", pool.map(greet, names))
     # --8<-- [end:initializer]

@@ -1,4 +1,4 @@
-"""ProcessPoolExecutor checks its arguments and raises ValueError or RuntimeError at once."""
+"""ProcessPoolExecutor checks its arguments: ValueError or RuntimeError, at once."""
 
 from concurrent.futures import ProcessPoolExecutor
 
@@ -16,7 +16,8 @@ def main() -> None:
     for label, attempt in attempts.items():
         try:
             attempt()
-        except (ValueError, TypeError) as exc:  # TypeError: no max_tasks_per_child before 3.11
+        # TypeError: no max_tasks_per_child before 3.11.
+        except (ValueError, TypeError) as exc:
             print(f"{label}: {type(exc).__name__}: {exc}")
     with ProcessPoolExecutor(max_workers=1) as executor:
         try:

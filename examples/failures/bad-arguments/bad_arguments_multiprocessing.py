@@ -1,4 +1,7 @@
-"""multiprocessing.Pool checks most arguments, but map() accepts chunksize=0 and loses the work."""
+"""multiprocessing.Pool checks most arguments, but map() accepts chunksize=0.
+
+That map loses the work.
+"""
 
 import multiprocessing
 

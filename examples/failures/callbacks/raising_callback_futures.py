@@ -16,11 +16,13 @@ LOGGED: list[str] = []
 
 
 class KeepOneLine(logging.Handler):
-    # Without a handler, logging prints the message (with the future's memory address) and a
-    # traceback on stderr. Keep one stable line instead, printed once the executor has shut down.
+    # Without a handler, logging prints the message (with
+    # the future's memory address) and a traceback on stderr.
+    # Keep one stable line instead, printed once the executor has shut down.
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage().split(" for ")[0]
-        LOGGED.append(f"{record.name} logged {record.levelname}: {message}: {record.exc_info[1]!r}")
+        name, level, error = record.name, record.levelname, record.exc_info[1]
+        LOGGED.append(f"{name} logged {level}: {message}: {error!r}")
 
 
 def main() -> None:

@@ -1,4 +1,7 @@
-"""A Pool whose callback raised: close() returns, join() waits for ever, leaving `with` raises."""
+"""A Pool whose callback raised: close() returns, join() waits for ever.
+
+Leaving the with block raises.
+"""
 
 import multiprocessing
 import threading
@@ -16,7 +19,8 @@ def save(result: int) -> None:
 
 
 def report_dead_thread(args: threading.ExceptHookArgs) -> None:
-    # Python prints a dying thread's traceback on stderr; print one line on stdout instead.
+    # Python prints a dying thread's traceback on stderr;
+    # print one line on stdout instead.
     print(f"a pool thread died: {args.exc_type.__name__}: {args.exc_value}")
     DEAD_THREADS.append(args.thread)
     THREAD_DIED.set()
@@ -24,14 +28,16 @@ def report_dead_thread(args: threading.ExceptHookArgs) -> None:
 
 def main() -> None:
     threading.excepthook = report_dead_thread
-    # join() runs in a thread of its own, so that the script can give up waiting for it.
+    # join() runs in a thread of its own,
+    # so that the script can give up waiting for it.
     joiner = None
     # --8<-- [start:run]
     try:
         with multiprocessing.Pool(processes=2) as pool:
             pool.apply_async(work, (2,), callback=save)
             THREAD_DIED.wait(timeout=10)
-            DEAD_THREADS[0].join(timeout=10)  # the hook runs just before the thread ends
+            # The hook runs just before the thread ends.
+            DEAD_THREADS[0].join(timeout=10)
             pool.close()
             print("close() returned")
             joiner = threading.Thread(target=pool.join, daemon=True)
@@ -41,7 +47,8 @@ def main() -> None:
     except AssertionError:
         print("leaving the with block raised AssertionError")
     # --8<-- [end:run]
-    # After the AssertionError a worker may wait for ever for its stop signal: stop what is left.
+    # After the AssertionError a worker may wait for
+    # ever for its stop signal: stop what is left.
     for worker in multiprocessing.active_children():
         worker.terminate()
         worker.join(timeout=10)

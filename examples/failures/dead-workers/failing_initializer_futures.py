@@ -7,7 +7,8 @@ from concurrent.futures.process import BrokenProcessPool
 
 
 def connect() -> None:
-    # The worker logs this error with its traceback on stderr; the tests want stderr empty.
+    # The worker logs this error with its traceback
+    # on stderr; the tests want stderr empty.
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
     raise ConnectionError("database unreachable")
 
@@ -21,7 +22,8 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=2, initializer=connect) as executor:
         future = executor.submit(work, 3)
         try:
-            future.result(timeout=10)  # a safety net only: the error arrives without it
+            # A safety net only: the error arrives without it.
+            future.result(timeout=10)
         except BrokenProcessPool as exc:
             print("result() raised BrokenProcessPool:", exc)
     # --8<-- [end:run]

@@ -1,4 +1,4 @@
-"""An initializer that raises makes multiprocessing.Pool restart its workers without end."""
+"""An initializer that raises: multiprocessing.Pool restarts workers without end."""
 
 import multiprocessing
 import os
@@ -22,20 +22,25 @@ def work(x: int) -> int:
 
 def print_warning(message, category, *args, **kwargs) -> None:
     # Warnings go to stdout, without the pid, so the output is the same on every run.
-    print(f"warning: {category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(message))}")
+    text = re.sub(r"pid=[0-9]+", "pid=...", str(message))
+    print(f"warning: {category.__name__}: {text}")
 
 
 def main() -> None:
-    # Pool replaces dead workers from one of its threads: under fork, Python 3.12+ warns.
+    # Pool replaces dead workers from one of its threads:
+    # under fork, Python 3.12+ warns.
     warnings.simplefilter("default", DeprecationWarning)
     warnings.showwarning = print_warning
     attempts = multiprocessing.Value("i", 0)
     # --8<-- [start:run]
-    pool = multiprocessing.Pool(processes=2, initializer=connect, initargs=(attempts,))
+    pool = multiprocessing.Pool(
+        processes=2, initializer=connect, initargs=(attempts,)
+    )
     result = pool.apply_async(work, (3,))
     deadline = time.monotonic() + 10
     while attempts.value <= 6 and time.monotonic() < deadline:
-        time.sleep(0.05)  # each dead worker is replaced by a new one, which fails again
+        # Each dead worker is replaced by a new one, which fails again.
+        time.sleep(0.05)
     print("workers started for a pool of 2: more than 6 =", attempts.value > 6)
     try:
         result.get(timeout=0.1)  # without a timeout, get() would never return

@@ -1,4 +1,7 @@
-"""A crashing task takes down the healthy task another ProcessPoolExecutor worker runs."""
+"""A crashing task in one ProcessPoolExecutor worker.
+
+It takes down the healthy task another worker runs.
+"""
 
 import multiprocessing
 import os
@@ -46,21 +49,32 @@ def main() -> None:
         log = Path(folder, "side-effects.log")
         # --8<-- [start:crash]
         with ProcessPoolExecutor(max_workers=2) as executor:
-            list(executor.map(abs, range(2)))  # start both workers before the two tasks
-            futures = {name: executor.submit(task, log) for name, task in TASKS.items()}
-            errors = {name: future.exception(timeout=10) for name, future in futures.items()}
+            # Start both workers before the two tasks.
+            list(executor.map(abs, range(2)))
+            futures = {
+                name: executor.submit(task, log) for name, task in TASKS.items()
+            }
+            errors = {
+                name: future.exception(timeout=10)
+                for name, future in futures.items()
+            }
         for name, error in errors.items():
             print(f"{name}: {type(error).__name__}: {error}")
-        print("one exception object for both:", errors["healthy"] is errors["poison"])
+        print(
+            "one exception object for both:", errors["healthy"] is errors["poison"]
+        )
         print("side effects:", side_effects(log))
         # --8<-- [end:crash]
         # --8<-- [start:one-at-a-time]
-        # spawn: under fork, a new executor could fork while a thread of the last one still exits.
+        # spawn: under fork, a new executor could fork
+        # while a thread of the last one still exits.
         spawn = multiprocessing.get_context("spawn")
-        for name, task in TASKS.items():  # alone, a task can only break its own executor
+        # Alone, a task can only break its own executor.
+        for name, task in TASKS.items():
             with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as executor:
                 try:
-                    print(f"{name} alone: {executor.submit(task, log).result(timeout=10)}")
+                    result = executor.submit(task, log).result(timeout=10)
+                    print(f"{name} alone: {result}")
                 except BrokenProcessPool:
                     print(f"{name} alone: BrokenProcessPool, so this is the poison")
         print("side effects:", side_effects(log))

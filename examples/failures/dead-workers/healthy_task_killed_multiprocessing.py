@@ -1,4 +1,7 @@
-"""A crashing task does not disturb the healthy task another multiprocessing.Pool worker runs."""
+"""A crashing task in one multiprocessing.Pool worker.
+
+The healthy task another worker runs is not disturbed.
+"""
 
 import multiprocessing
 import os
@@ -43,21 +46,26 @@ def side_effects(log: Path) -> str:
 
 def print_warning(message, category, *args, **kwargs) -> None:
     # Warnings go to stdout, without the pid, so the output is the same on every run.
-    print(f"warning: {category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(message))}")
+    text = re.sub(r"pid=[0-9]+", "pid=...", str(message))
+    print(f"warning: {category.__name__}: {text}")
 
 
 def main() -> None:
-    # Pool replaces the dead worker from one of its threads: under fork, Python 3.12+ warns.
+    # Pool replaces the dead worker from one of
+    # its threads: under fork, Python 3.12+ warns.
     warnings.simplefilter("default", DeprecationWarning)
     warnings.showwarning = print_warning
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder, "side-effects.log")
         # --8<-- [start:crash]
         with multiprocessing.Pool(processes=2) as pool:
-            results = {name: pool.apply_async(task, (log,)) for name, task in TASKS.items()}
+            results = {
+                name: pool.apply_async(task, (log,)) for name, task in TASKS.items()
+            }
             print("healthy:", results["healthy"].get(timeout=10))
             try:
-                results["poison"].get(timeout=1)  # without a timeout, get() would never return
+                # Without a timeout, get() would never return.
+                results["poison"].get(timeout=1)
             except multiprocessing.TimeoutError:
                 print("poison: get(timeout=1) raised multiprocessing.TimeoutError")
         print("side effects:", side_effects(log))

@@ -1,4 +1,7 @@
-"""Kill the parent of a ProcessPoolExecutor: its workers live on unless they watch the parent."""
+"""Kill the parent of a ProcessPoolExecutor.
+
+Its workers live on, unless they watch the parent.
+"""
 
 # /// script
 # [tool.fvm]
@@ -18,7 +21,8 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 
 def task(x: int) -> int:
-    # Tell the script that watches which worker runs a task (one write: lines never mix).
+    # Tell the script that watches which worker
+    # runs a task (one write: lines never mix).
     os.write(sys.stdout.fileno(), f"task started in worker {os.getpid()}\n".encode())
     time.sleep(1)
     return x
@@ -26,8 +30,9 @@ def task(x: int) -> int:
 
 # --8<-- [start:watch]
 def exit_with_parent() -> None:
-    """Worker initializer: end this worker as soon as the process that started it is gone."""
-    sentinel = multiprocessing.parent_process().sentinel  # ready once the parent has exited
+    """Worker initializer: end this worker as soon as its parent process is gone."""
+    # Ready once the parent has exited.
+    sentinel = multiprocessing.parent_process().sentinel
     threading.Thread(target=exit_when_ready, args=(sentinel,), daemon=True).start()
 
 
@@ -42,8 +47,11 @@ def exit_when_ready(sentinel: int) -> None:
 def doomed_parent(watch: bool) -> None:
     """The program that gets killed while its two workers run tasks."""
     # --8<-- [start:doomed]
-    executor = ProcessPoolExecutor(max_workers=2, initializer=exit_with_parent if watch else None)
-    list(executor.map(abs, range(2)))  # start both workers, so that each takes one task
+    executor = ProcessPoolExecutor(
+        max_workers=2, initializer=exit_with_parent if watch else None
+    )
+    # Start both workers, so that each takes one task.
+    list(executor.map(abs, range(2)))
     for x in range(2):
         executor.submit(task, x)
     # --8<-- [end:doomed]
@@ -51,10 +59,16 @@ def doomed_parent(watch: bool) -> None:
 
 
 def alive(pids: set[int]) -> int:
-    """How many of these processes still run. A zombie has exited: it only waits to be reaped."""
+    """How many of these processes still run.
+
+    A zombie has exited: it only waits to be reaped.
+    """
     states = [
         subprocess.run(
-            ["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True, check=False
+            ["ps", "-o", "stat=", "-p", str(pid)],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         for pid in pids
     ]
@@ -62,9 +76,14 @@ def alive(pids: set[int]) -> int:
 
 
 def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
-    """Start the doomed program, kill it once both workers run a task, watch its workers."""
+    """Start the doomed program, kill it once both workers run a task, watch them."""
     parent = subprocess.Popen(
-        [sys.executable, __file__, "--doomed-parent", "watch" if watch else "no-watch"],
+        [
+            sys.executable,
+            __file__,
+            "--doomed-parent",
+            "watch" if watch else "no-watch",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -73,7 +92,9 @@ def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
     while len(workers) < 2:
         line = parent.stdout.readline()
         if not line:
-            raise RuntimeError(f"the doomed parent ended early: {parent.stderr.read()}")
+            raise RuntimeError(
+                f"the doomed parent ended early: {parent.stderr.read()}"
+            )
         workers.add(int(line.split()[-1]))
     parent.send_signal(signum)
     parent.wait()
@@ -88,16 +109,20 @@ def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
     for pid in workers:  # clean up what the killed program left behind
         if alive({pid}):
             os.kill(pid, signal.SIGKILL)
-    # Every process of the killed program writes to these pipes: their end means all have exited
-    # (the resource tracker too, which removes what the killed parent left in /dev/shm).
+    # Every process of the killed program writes to these pipes:
+    # their end means all have exited (the resource tracker too,
+    # which removes what the killed parent left in /dev/shm).
     _, stderr = parent.communicate(timeout=10)
-    errors = sorted({match[1] for match in re.finditer(r"^(\w+Error)\b", stderr, re.MULTILINE)})
+    errors = sorted(
+        {match[1] for match in re.finditer(r"^(\w+Error)\b", stderr, re.MULTILINE)}
+    )
     report.append(f"  errors the workers printed: {', '.join(errors) or 'none'}")
     return report
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--doomed-parent"]:  # the program this script starts, then kills
+    # The program this script starts, then kills.
+    if sys.argv[1:2] == ["--doomed-parent"]:
         doomed_parent(watch=sys.argv[2] == "watch")
         return
     signals = [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL]

@@ -1,4 +1,7 @@
-"""Kill the parent of a multiprocessing.Pool: its workers end after their task, on a broken pipe."""
+"""Kill the parent of a multiprocessing.Pool: its workers end after their task.
+
+Each finds the pipe to its parent broken.
+"""
 
 # /// script
 # [tool.fvm]
@@ -18,7 +21,8 @@ from multiprocessing.pool import ThreadPool
 
 
 def task(x: int) -> int:
-    # Tell the script that watches which worker runs a task (one write: lines never mix).
+    # Tell the script that watches which worker
+    # runs a task (one write: lines never mix).
     os.write(sys.stdout.fileno(), f"task started in worker {os.getpid()}\n".encode())
     time.sleep(1)
     return x
@@ -26,8 +30,9 @@ def task(x: int) -> int:
 
 # --8<-- [start:watch]
 def exit_with_parent() -> None:
-    """Worker initializer: end this worker as soon as the process that started it is gone."""
-    sentinel = multiprocessing.parent_process().sentinel  # ready once the parent has exited
+    """Worker initializer: end this worker as soon as its parent process is gone."""
+    # Ready once the parent has exited.
+    sentinel = multiprocessing.parent_process().sentinel
     threading.Thread(target=exit_when_ready, args=(sentinel,), daemon=True).start()
 
 
@@ -42,17 +47,26 @@ def exit_when_ready(sentinel: int) -> None:
 def doomed_parent(watch: bool) -> None:
     """The program that gets killed while its two workers run tasks."""
     # --8<-- [start:doomed]
-    pool = multiprocessing.Pool(processes=2, initializer=exit_with_parent if watch else None)
-    pool.map_async(task, range(4), chunksize=1)  # the workers take two, the others wait
+    pool = multiprocessing.Pool(
+        processes=2, initializer=exit_with_parent if watch else None
+    )
+    # The workers take two, the others wait.
+    pool.map_async(task, range(4), chunksize=1)
     # --8<-- [end:doomed]
     time.sleep(10)  # killed long before this ends
 
 
 def alive(pids: set[int]) -> int:
-    """How many of these processes still run. A zombie has exited: it only waits to be reaped."""
+    """How many of these processes still run.
+
+    A zombie has exited: it only waits to be reaped.
+    """
     states = [
         subprocess.run(
-            ["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True, check=False
+            ["ps", "-o", "stat=", "-p", str(pid)],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         for pid in pids
     ]
@@ -60,9 +74,14 @@ def alive(pids: set[int]) -> int:
 
 
 def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
-    """Start the doomed program, kill it once both workers run a task, watch its workers."""
+    """Start the doomed program, kill it once both workers run a task, watch them."""
     parent = subprocess.Popen(
-        [sys.executable, __file__, "--doomed-parent", "watch" if watch else "no-watch"],
+        [
+            sys.executable,
+            __file__,
+            "--doomed-parent",
+            "watch" if watch else "no-watch",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -71,7 +90,9 @@ def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
     while len(workers) < 2:
         line = parent.stdout.readline()
         if not line:
-            raise RuntimeError(f"the doomed parent ended early: {parent.stderr.read()}")
+            raise RuntimeError(
+                f"the doomed parent ended early: {parent.stderr.read()}"
+            )
         workers.add(int(line.split()[-1]))
     parent.send_signal(signum)
     parent.wait()
@@ -86,19 +107,27 @@ def kill_parent(signum: signal.Signals, watch: bool) -> list[str]:
     for pid in workers:  # clean up what the killed program left behind
         if alive({pid}):
             os.kill(pid, signal.SIGKILL)
-    # Every process of the killed program writes to these pipes: their end means all have exited
-    # (the resource tracker too, which removes what the killed parent left in /dev/shm).
+    # Every process of the killed program writes to these pipes:
+    # their end means all have exited (the resource tracker too,
+    # which removes what the killed parent left in /dev/shm).
     _, stderr = parent.communicate(timeout=10)
-    errors = sorted({match[1] for match in re.finditer(r"^(\w+Error)\b", stderr, re.MULTILINE)})
+    errors = sorted(
+        {match[1] for match in re.finditer(r"^(\w+Error)\b", stderr, re.MULTILINE)}
+    )
     report.append(f"  errors the workers printed: {', '.join(errors) or 'none'}")
     return report
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--doomed-parent"]:  # the program this script starts, then kills
+    # The program this script starts, then kills.
+    if sys.argv[1:2] == ["--doomed-parent"]:
         doomed_parent(watch=sys.argv[2] == "watch")
         return
-    scenarios = [(signal.SIGKILL, False), (signal.SIGTERM, False), (signal.SIGKILL, True)]
+    scenarios = [
+        (signal.SIGKILL, False),
+        (signal.SIGTERM, False),
+        (signal.SIGKILL, True),
+    ]
     with ThreadPool(3) as threads:  # the three at once, to save time
         for report in threads.starmap(kill_parent, scenarios):
             print(*report, sep="\n")

@@ -1,4 +1,7 @@
-"""A worker killed mid-task breaks a ProcessPoolExecutor: every pending future fails at once."""
+"""A worker killed mid-task breaks a ProcessPoolExecutor.
+
+Every pending future fails at once.
+"""
 
 import os
 from concurrent.futures import ProcessPoolExecutor, wait
@@ -7,8 +10,8 @@ from concurrent.futures.process import BrokenProcessPool
 
 def work(x: int) -> int:
     if x == 3:
-        # The process vanishes with no exception and no cleanup, as when the out-of-memory
-        # killer sends SIGKILL or the code crashes in C.
+        # The process vanishes with no exception and no cleanup,
+        # as when the out-of-memory killer sends SIGKILL or the code crashes in C.
         os._exit(1)
     return x * x
 
@@ -18,11 +21,13 @@ def main() -> None:
     # --8<-- [start:wait]
     futures = [executor.submit(work, x) for x in range(6)]
     try:
-        futures[3].result(timeout=10)  # a safety net only: the error arrives without it
+        # A safety net only: the error arrives without it.
+        futures[3].result(timeout=10)
     except BrokenProcessPool as exc:
         print("result() raised BrokenProcessPool:", exc)
     # --8<-- [end:wait]
-    # The other futures either finished before the crash or failed the same way: it is a race.
+    # The other futures either finished before the
+    # crash or failed the same way: it is a race.
     not_done = wait(futures, timeout=10).not_done
     print("futures left pending:", len(not_done))
     try:

@@ -1,4 +1,4 @@
-"""A worker killed mid-task leaves multiprocessing.Pool waiting forever for the lost result."""
+"""A worker killed mid-task: multiprocessing.Pool waits for ever for the result."""
 
 import multiprocessing
 import os
@@ -8,26 +8,29 @@ import warnings
 
 def work(x: int) -> int:
     if x == 3:
-        # The process vanishes with no exception and no cleanup, as when the out-of-memory
-        # killer sends SIGKILL or the code crashes in C.
+        # The process vanishes with no exception and no cleanup,
+        # as when the out-of-memory killer sends SIGKILL or the code crashes in C.
         os._exit(1)
     return x * x
 
 
 def print_warning(message, category, *args, **kwargs) -> None:
     # Warnings go to stdout, without the pid, so the output is the same on every run.
-    print(f"warning: {category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(message))}")
+    text = re.sub(r"pid=[0-9]+", "pid=...", str(message))
+    print(f"warning: {category.__name__}: {text}")
 
 
 def main() -> None:
-    # Pool replaces the dead worker from one of its threads: under fork, Python 3.12+ warns.
+    # Pool replaces the dead worker from one of
+    # its threads: under fork, Python 3.12+ warns.
     warnings.simplefilter("default", DeprecationWarning)
     warnings.showwarning = print_warning
     pool = multiprocessing.Pool(processes=2)
     # --8<-- [start:wait]
     result = pool.map_async(work, range(6), chunksize=1)
     try:
-        # pool.map() would block here forever: the dead worker is replaced, its task is lost.
+        # pool.map() would block here forever:
+        # the dead worker is replaced, its task is lost.
         result.get(timeout=1)
     except multiprocessing.TimeoutError:
         print("map_async(...).get(timeout=1) raised multiprocessing.TimeoutError")

@@ -1,4 +1,7 @@
-"""A ProcessPoolExecutor task cannot submit to its own executor: the executor does not pickle."""
+"""A ProcessPoolExecutor task cannot submit to its own executor.
+
+The executor does not pickle.
+"""
 
 from concurrent.futures import ProcessPoolExecutor
 
@@ -15,7 +18,9 @@ def main() -> None:
             future.result(timeout=10)
         except TypeError as exc:
             print(f"the executor as a task argument: TypeError: {exc}")
-        print("the executor still works:", executor.submit(abs, -2).result(timeout=10))
+        print(
+            "the executor still works:", executor.submit(abs, -2).result(timeout=10)
+        )
     # --8<-- [end:run]
 
 

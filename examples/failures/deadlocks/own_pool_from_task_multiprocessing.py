@@ -1,4 +1,4 @@
-"""A multiprocessing.Pool task cannot call its own pool: the pool refuses to be pickled."""
+"""A multiprocessing.Pool task cannot call its own pool: the pool does not pickle."""
 
 import multiprocessing
 from multiprocessing.pool import Pool

@@ -1,4 +1,7 @@
-"""A ProcessPoolExecutor task that waits for another task: pickling fails, or the pool deadlocks."""
+"""A ProcessPoolExecutor task that waits for another task.
+
+Pickling fails, or the pool deadlocks.
+"""
 
 import concurrent.futures
 import multiprocessing
@@ -19,9 +22,12 @@ def send_signal(event) -> None:
 
 
 def main() -> None:
-    # The manager starts first: forking it from a process that runs the executor's threads
-    # could deadlock it (Nesting, queues and fork).
-    with multiprocessing.Manager() as manager, ProcessPoolExecutor(max_workers=1) as executor:
+    # The manager starts first: forking it from a process that runs the
+    # executor's threads could deadlock it (Nesting, queues and fork).
+    with (
+        multiprocessing.Manager() as manager,
+        ProcessPoolExecutor(max_workers=1) as executor,
+    ):
         # --8<-- [start:future]
         first = executor.submit(abs, -3)
         waiter = executor.submit(wait_for, first)
@@ -33,7 +39,8 @@ def main() -> None:
         # --8<-- [start:deadlock]
         event = manager.Event()
         waiter = executor.submit(wait_for_signal, event)
-        sender = executor.submit(send_signal, event)  # queued behind the waiter: one worker
+        # Queued behind the waiter: one worker.
+        sender = executor.submit(send_signal, event)
         try:
             waiter.result(timeout=1)
         except concurrent.futures.TimeoutError:

@@ -1,4 +1,7 @@
-"""A multiprocessing.Pool task that waits for another task: pickling fails, or the pool deadlocks."""
+"""A multiprocessing.Pool task that waits for another task.
+
+Pickling fails, or the pool deadlocks.
+"""
 
 import multiprocessing
 from multiprocessing.pool import AsyncResult
@@ -26,16 +29,22 @@ def main() -> None:
             try:
                 waiter.get(timeout=10)
             except NotImplementedError as exc:
-                print(f"an AsyncResult as a task argument: NotImplementedError: {exc}")
+                print(
+                    f"an AsyncResult as a task argument: NotImplementedError: {exc}"
+                )
             # --8<-- [end:future]
             # --8<-- [start:deadlock]
             event = manager.Event()
             waiter = pool.apply_async(wait_for_signal, (event,))
-            pool.apply_async(send_signal, (event,))  # queued behind the waiter: one worker
+            # Queued behind the waiter: one worker.
+            pool.apply_async(send_signal, (event,))
             try:
                 waiter.get(timeout=1)
             except multiprocessing.TimeoutError:
-                print("get(timeout=1) raised multiprocessing.TimeoutError: deadlock detected")
+                print(
+                    "get(timeout=1) raised multiprocessing.TimeoutError:"
+                    " deadlock detected"
+                )
         # Leaving the with block called terminate(), which stopped the stuck worker.
         print("the waiting task never finished:", not waiter.ready())
         # --8<-- [end:deadlock]

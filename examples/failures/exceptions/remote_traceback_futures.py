@@ -1,4 +1,7 @@
-"""ProcessPoolExecutor re-raises a task's exception with the worker's traceback as __cause__."""
+"""ProcessPoolExecutor re-raises a task's exception.
+
+The worker's traceback is its __cause__.
+"""
 
 from concurrent.futures import ProcessPoolExecutor
 
@@ -15,7 +18,10 @@ def main() -> None:
         except ValueError as exc:
             print("caught:", repr(exc))
             cause = exc.__cause__
-            print("__cause__ type:", f"{type(cause).__module__}.{type(cause).__qualname__}")
+            print(
+                "__cause__ type:",
+                f"{type(cause).__module__}.{type(cause).__qualname__}",
+            )
             # The worker's traceback, as text: it names the function that raised.
             print("worker frame in it:", "in parse" in str(cause))
         # --8<-- [end:catch]

@@ -1,4 +1,4 @@
-"""A task that raises SystemExit: ProcessPoolExecutor hands the SystemExit back to the caller."""
+"""A task that raises SystemExit: ProcessPoolExecutor hands it back to the caller."""
 
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -15,12 +15,16 @@ def main() -> None:
         # --8<-- [start:run]
         future = executor.submit(work, 3)
         try:
-            future.result(timeout=10)  # a safety net only: the exception arrives without it
+            # A safety net only: the exception arrives without it.
+            future.result(timeout=10)
         except SystemExit as exc:
-            # Not an Exception: `except Exception` would let it end the calling program.
+            # Not an Exception: `except Exception`
+            # would let it end the calling program.
             print("result() raised SystemExit with code", exc.code)
         # --8<-- [end:run]
-        print("the executor still works:", executor.submit(work, 2).result(timeout=10))
+        print(
+            "the executor still works:", executor.submit(work, 2).result(timeout=10)
+        )
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ import threading
 
 
 class QuotaError(Exception):
-    # Pickle rebuilds an exception as QuotaError(*self.args), and args holds only the message:
-    # the parent's call QuotaError("...") misses `limit` and fails.
+    # Pickle rebuilds an exception as QuotaError(*self.args), and args holds only
+    # the message: the parent's call QuotaError("...") misses `limit` and fails.
     def __init__(self, user: str, limit: int) -> None:
         super().__init__(f"{user} is over the limit of {limit}")
 
@@ -21,7 +21,8 @@ THREAD_DIED = threading.Event()
 
 
 def report_dead_thread(args: threading.ExceptHookArgs) -> None:
-    # Python prints a dying thread's traceback on stderr; print one line on stdout instead.
+    # Python prints a dying thread's traceback on stderr;
+    # print one line on stdout instead.
     print(f"a pool thread died: {args.exc_type.__name__}: {args.exc_value}")
     THREAD_DIED.set()
 
@@ -31,7 +32,8 @@ def main() -> None:
     # --8<-- [start:run]
     pool = multiprocessing.Pool(processes=2)
     failing = pool.apply_async(work, (3,))
-    THREAD_DIED.wait(timeout=10)  # so that the output comes in the same order on every run
+    # So that the output comes in the same order on every run.
+    THREAD_DIED.wait(timeout=10)
     for x, result in [(3, failing), (2, pool.apply_async(work, (2,)))]:
         try:
             result.get(timeout=0.5)  # without a timeout: wait forever
@@ -41,10 +43,11 @@ def main() -> None:
         pool.terminate()
     except AssertionError as exc:
         print("terminate() raised AssertionError:", exc)
-    # Not pool.join(): before it raised, terminate() took the lock that workers read their tasks
-    # under and kept it (_help_stuff_finish, then the AssertionError, in
-    # https://github.com/python/cpython/blob/v3.13.0/Lib/multiprocessing/pool.py#L672-L699), so a
-    # worker may never read its stop signal and join() may wait for ever. Stop what is left.
+    # Not pool.join(): before it raised, terminate() took the lock that workers read
+    # their tasks under and kept it, so a worker may never read its stop signal and
+    # join() may wait for ever (_help_stuff_finish, then the AssertionError, at
+    # https://github.com/python/cpython/blob/v3.13.0/Lib/multiprocessing/pool.py#L672
+    # to L699). Stop what is left.
     for worker in multiprocessing.active_children():
         worker.terminate()
         worker.join(timeout=10)

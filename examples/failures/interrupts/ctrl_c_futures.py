@@ -1,4 +1,7 @@
-"""Ctrl-C during as_completed: ProcessPoolExecutor's with block first runs every submitted task."""
+"""Ctrl-C during as_completed, inside a ProcessPoolExecutor's with block.
+
+Leaving the block first runs every submitted task.
+"""
 
 # /// script
 # [tool.fvm]
@@ -18,12 +21,14 @@ def slow_square(x: int) -> int:
 
 
 def press_ctrl_c() -> None:
-    # What the terminal does on Ctrl-C, for this process only (see the page for the workers).
+    # What the terminal does on Ctrl-C,
+    # for this process only (see the page for the workers).
     os.kill(os.getpid(), signal.SIGINT)
 
 
 def main() -> None:
-    # A shell that starts this script in the background makes it ignore SIGINT: undo that.
+    # A shell that starts this script in the
+    # background makes it ignore SIGINT: undo that.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     # --8<-- [start:run]
     futures = []
@@ -35,8 +40,12 @@ def main() -> None:
                     threading.Timer(0.05, press_ctrl_c).start()
     except KeyboardInterrupt:
         print("KeyboardInterrupt reached main()")
-    # shutdown(wait=True) in __exit__ ran before the exception could leave the with block.
-    print("tasks finished:", sum(future.done() and not future.cancelled() for future in futures))
+    # shutdown(wait=True) in __exit__ ran before
+    # the exception could leave the with block.
+    print(
+        "tasks finished:",
+        sum(future.done() and not future.cancelled() for future in futures),
+    )
     print("tasks cancelled:", sum(future.cancelled() for future in futures))
     # --8<-- [end:run]
 

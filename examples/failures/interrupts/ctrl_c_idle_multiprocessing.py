@@ -1,4 +1,7 @@
-"""Ctrl-C reaches an idle multiprocessing.Pool worker: it dies, and the pool replaces it."""
+"""Ctrl-C reaches an idle multiprocessing.Pool worker.
+
+The worker dies, and the pool replaces it.
+"""
 
 # /// script
 # [tool.fvm]
@@ -17,13 +20,15 @@ from pathlib import Path
 
 
 def stderr_to_file(folder: str) -> None:
-    # The tests want an empty stderr: each worker writes its own to a file the script prints.
+    # The tests want an empty stderr: each worker
+    # writes its own to a file the script prints.
     file = os.open(Path(folder, f"{os.getpid()}.txt"), os.O_WRONLY | os.O_CREAT)
     os.dup2(file, sys.stderr.fileno())
 
 
 def press_ctrl_c() -> None:
-    # What a terminal does on Ctrl-C: SIGINT to every process of the group, workers included.
+    # What a terminal does on Ctrl-C: SIGINT to
+    # every process of the group, workers included.
     for process in multiprocessing.active_children():
         os.kill(process.pid, signal.SIGINT)
     os.kill(os.getpid(), signal.SIGINT)
@@ -34,25 +39,35 @@ def print_worker_stderr(folder: str, worker_function: str) -> None:
     tracebacks = [text.splitlines() for text in texts if "Traceback" in text]
     print("workers that printed a traceback:", len(tracebacks))
     for lines in tracebacks:
-        frame = next(i for i, line in enumerate(lines) if line.endswith(f"in {worker_function}"))
-        print(f"  the worker was in {worker_function}(), at: {lines[frame + 1].strip()}")
+        frame = next(
+            i
+            for i, line in enumerate(lines)
+            if line.endswith(f"in {worker_function}")
+        )
+        where = lines[frame + 1].strip()
+        print(f"  the worker was in {worker_function}(), at: {where}")
         print(f"  its last line: {lines[-1]}")
 
 
 def print_warning(message, category, *args, **kwargs) -> None:
     # Warnings go to stdout, without the pid, so the output is the same on every run.
-    print(f"warning: {category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(message))}")
+    text = re.sub(r"pid=[0-9]+", "pid=...", str(message))
+    print(f"warning: {category.__name__}: {text}")
 
 
 def main() -> None:
-    # Pool replaces dead workers from one of its threads: under fork, Python 3.12+ warns.
+    # Pool replaces dead workers from one of its threads:
+    # under fork, Python 3.12+ warns.
     warnings.simplefilter("default", DeprecationWarning)
     warnings.showwarning = print_warning
-    # A shell that starts this script in the background makes it ignore SIGINT: undo that.
+    # A shell that starts this script in the
+    # background makes it ignore SIGINT: undo that.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     with tempfile.TemporaryDirectory() as folder:
         # --8<-- [start:run]
-        with multiprocessing.Pool(1, initializer=stderr_to_file, initargs=(folder,)) as pool:
+        with multiprocessing.Pool(
+            1, initializer=stderr_to_file, initargs=(folder,)
+        ) as pool:
             print("a first task returned:", pool.apply(pow, (3, 2)))
             time.sleep(0.2)  # the worker now waits for the next task
             try:
@@ -62,7 +77,10 @@ def main() -> None:
                 print("KeyboardInterrupt in the parent")
             time.sleep(0.2)  # then it goes on with the next batch
             try:
-                print("the next task returned:", pool.apply_async(pow, (4, 2)).get(timeout=5))
+                print(
+                    "the next task returned:",
+                    pool.apply_async(pow, (4, 2)).get(timeout=5),
+                )
             except multiprocessing.TimeoutError:
                 print("the next task raised multiprocessing.TimeoutError")
         # --8<-- [end:run]

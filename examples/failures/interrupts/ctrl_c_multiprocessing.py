@@ -1,4 +1,4 @@
-"""Ctrl-C during multiprocessing.Pool.map: the with block terminates the workers at once."""
+"""Ctrl-C during multiprocessing.Pool.map: the with block terminates the workers."""
 
 # /// script
 # [tool.fvm]
@@ -18,18 +18,21 @@ def slow_square(x: int) -> int:
 
 
 def press_ctrl_c() -> None:
-    # What the terminal does on Ctrl-C, for this process only (see the page for the workers).
+    # What the terminal does on Ctrl-C,
+    # for this process only (see the page for the workers).
     os.kill(os.getpid(), signal.SIGINT)
 
 
 def main() -> None:
-    # A shell that starts this script in the background makes it ignore SIGINT: undo that.
+    # A shell that starts this script in the
+    # background makes it ignore SIGINT: undo that.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     # --8<-- [start:run]
     results = None
     try:
         with multiprocessing.Pool(processes=2) as pool:
-            threading.Timer(0.3, press_ctrl_c).start()  # six 0.2 s tasks on 2 workers: mid-map
+            # Six 0.2 s tasks on 2 workers: mid-map.
+            threading.Timer(0.3, press_ctrl_c).start()
             results = pool.map(slow_square, range(6), chunksize=1)
     except KeyboardInterrupt:
         print("KeyboardInterrupt reached main()")

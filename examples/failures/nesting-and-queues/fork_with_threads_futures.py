@@ -1,4 +1,4 @@
-"""ProcessPoolExecutor with the fork start method in a process that already runs a thread."""
+"""ProcessPoolExecutor, started by fork in a process that already runs a thread."""
 
 # /// script
 # [tool.fvm]
@@ -18,7 +18,8 @@ def square(x: int) -> int:
 
 def main() -> None:
     stop = threading.Event()
-    heartbeat = threading.Thread(target=stop.wait)  # e.g. a metrics or logging thread
+    # e.g. a metrics or logging thread.
+    heartbeat = threading.Thread(target=stop.wait)
     heartbeat.start()
     # --8<-- [start:run]
     with warnings.catch_warnings(record=True) as caught:
@@ -30,14 +31,17 @@ def main() -> None:
     # --8<-- [start:recycle]
     try:
         ProcessPoolExecutor(max_tasks_per_child=1, mp_context=fork)
-    except (ValueError, TypeError) as exc:  # TypeError: no max_tasks_per_child before 3.11
+    # TypeError: no max_tasks_per_child before 3.11.
+    except (ValueError, TypeError) as exc:
         print(f"max_tasks_per_child with fork: {type(exc).__name__}: {exc}")
     # --8<-- [end:recycle]
     stop.set()
     heartbeat.join()
-    # One warning per fork(); the message names the parent's pid, which changes every run.
+    # One warning per fork(); the message names
+    # the parent's pid, which changes every run.
     found = {
-        f"{w.category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(w.message))}" for w in caught
+        f"{w.category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(w.message))}"
+        for w in caught
     }
     print("warnings:", *sorted(found) or ["none"], sep="\n  ")
 

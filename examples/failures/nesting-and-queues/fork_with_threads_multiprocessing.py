@@ -1,4 +1,4 @@
-"""multiprocessing.Pool with the fork start method in a process that already runs a thread."""
+"""multiprocessing.Pool, started by fork in a process that already runs a thread."""
 
 # /// script
 # [tool.fvm]
@@ -17,7 +17,8 @@ def square(x: int) -> int:
 
 def main() -> None:
     stop = threading.Event()
-    heartbeat = threading.Thread(target=stop.wait)  # e.g. a metrics or logging thread
+    # e.g. a metrics or logging thread.
+    heartbeat = threading.Thread(target=stop.wait)
     heartbeat.start()
     # --8<-- [start:run]
     with warnings.catch_warnings(record=True) as caught:
@@ -28,9 +29,11 @@ def main() -> None:
     # --8<-- [end:run]
     stop.set()
     heartbeat.join()
-    # One warning per fork(); the message names the parent's pid, which changes every run.
+    # One warning per fork(); the message names
+    # the parent's pid, which changes every run.
     found = {
-        f"{w.category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(w.message))}" for w in caught
+        f"{w.category.__name__}: {re.sub(r'pid=[0-9]+', 'pid=...', str(w.message))}"
+        for w in caught
     }
     print("warnings:", *sorted(found) or ["none"], sep="\n  ")
 

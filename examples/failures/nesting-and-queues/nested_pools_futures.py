@@ -1,4 +1,4 @@
-"""A ProcessPoolExecutor task can start its own pool: the workers are not daemonic."""
+"""A ProcessPoolExecutor task can start its own pool: workers are not daemonic."""
 
 from concurrent.futures import ProcessPoolExecutor
 
@@ -16,7 +16,9 @@ def sum_of_squares(n: int) -> int:
 
 def main() -> None:
     with ProcessPoolExecutor(max_workers=2) as outer:
-        print("sum of squares below 4 and 5:", list(outer.map(sum_of_squares, [4, 5])))
+        print(
+            "sum of squares below 4 and 5:", list(outer.map(sum_of_squares, [4, 5]))
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""A multiprocessing.Pool task cannot start its own pool: the workers are daemonic."""
+"""A multiprocessing.Pool task cannot start its own pool: workers are daemonic."""
 
 from multiprocessing import Pool
 
@@ -20,8 +20,8 @@ def main() -> None:
         print("sum of squares below 4 and 5:", outer.map(sum_of_squares, [4, 5]))
     except AssertionError as exc:
         print("map() raised AssertionError:", exc)
-    # close() and join(), not terminate(): the workers exit normally and remove the semaphores
-    # that the inner Pool created before it failed.
+    # close() and join(), not terminate(): the workers exit normally and
+    # remove the semaphores that the inner Pool created before it failed.
     outer.close()
     outer.join()
 

@@ -1,4 +1,7 @@
-"""ProcessPoolExecutor.submit accepts an unpicklable function or argument; result() raises."""
+"""ProcessPoolExecutor.submit accepts an unpicklable function or argument.
+
+The future's result() raises.
+"""
 
 import pickle
 import threading
@@ -18,13 +21,17 @@ def main() -> None:
         ]:
             future = executor.submit(fn, arg)  # no error yet: pickling happens later
             try:
-                future.result(timeout=10)  # a safety net only: the error arrives without it
+                # A safety net only: the error arrives without it.
+                future.result(timeout=10)
             except (AttributeError, TypeError, pickle.PicklingError) as exc:
-                # The type only: the message's wording differs between Python releases, and
-                # from 3.14 a lambda's message shows its memory address.
+                # The type only: the message's wording differs
+                # between Python releases, and from 3.14 a
+                # lambda's message shows its memory address.
                 print(f"{label}: result() raised {type(exc).__name__}")
         # --8<-- [end:run]
-        print("the executor still works:", executor.submit(work, 1).result(timeout=10))
+        print(
+            "the executor still works:", executor.submit(work, 1).result(timeout=10)
+        )
 
 
 if __name__ == "__main__":

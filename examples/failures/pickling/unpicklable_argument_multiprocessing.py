@@ -1,4 +1,4 @@
-"""multiprocessing.Pool.map raises at once for an unpicklable function or argument."""
+"""multiprocessing.Pool.map raises at once on an unpicklable function or argument."""
 
 import pickle
 import threading
@@ -19,8 +19,9 @@ def main() -> None:
             try:
                 pool.map(fn, [arg])  # map() blocks, so the error surfaces right here
             except (AttributeError, TypeError, pickle.PicklingError) as exc:
-                # The type only: the message's wording differs between Python releases, and
-                # from 3.14 a lambda's message shows its memory address.
+                # The type only: the message's wording differs
+                # between Python releases, and from 3.14 a
+                # lambda's message shows its memory address.
                 print(f"{label}: map() raised {type(exc).__name__}")
         # --8<-- [end:run]
         print("the pool still works:", pool.apply(work, (1,)))

@@ -1,4 +1,4 @@
-"""A task whose result cannot be pickled: multiprocessing.Pool raises MaybeEncodingError."""
+"""A task whose result cannot be pickled: Pool raises MaybeEncodingError."""
 
 import re
 import threading
@@ -16,9 +16,11 @@ def main() -> None:
         try:
             pool.apply_async(make_lock, (1,)).get(timeout=10)  # a safety net only
         except MaybeEncodingError as exc:
-            # The message shows the result's repr, with a memory address: hide the address.
+            # The message shows the result's repr,
+            # with a memory address: hide the address.
             message = re.sub(r"0x[0-9a-f]+", "0x...", str(exc))
-            print(f"get() raised {type(exc).__module__}.{type(exc).__name__}: {message}")
+            name = f"{type(exc).__module__}.{type(exc).__name__}"
+            print(f"get() raised {name}: {message}")
         # --8<-- [end:run]
         print("the pool still works:", pool.apply(abs, (-2,)))
 

@@ -1,4 +1,4 @@
-"""A map with a time limit per task, enforced inside each ProcessPoolExecutor worker (Unix)."""
+"""A map with a time limit per task, in each ProcessPoolExecutor worker (Unix)."""
 
 # /// script
 # [tool.fvm]
@@ -33,13 +33,14 @@ def call_with_time_limit(fn, seconds: float, arg):
 
 def outcome(future):
     try:
-        return future.result()  # every task ends within `seconds` of starting: a bounded wait
+        # Every task ends within `seconds` of starting: a bounded wait.
+        return future.result()
     except TimeoutError as exc:
         return exc
 
 
 def bounded_map(executor, fn, items, seconds: float) -> list:
-    """fn(item) for each item, in order; a task over `seconds` gives its TimeoutError instead."""
+    """fn(item) for each item, in order; a task over `seconds` gives TimeoutError."""
     limited = functools.partial(call_with_time_limit, fn, seconds)
     futures = [executor.submit(limited, item) for item in items]
     return [outcome(future) for future in futures]

@@ -1,4 +1,4 @@
-"""A map with a time limit per task, enforced inside each multiprocessing.Pool worker (Unix)."""
+"""A map with a time limit per task, in each multiprocessing.Pool worker (Unix)."""
 
 # /// script
 # [tool.fvm]
@@ -33,13 +33,14 @@ def call_with_time_limit(fn, seconds: float, arg):
 
 def outcome(result):
     try:
-        return result.get()  # every task ends within `seconds` of starting: a bounded wait
+        # Every task ends within `seconds` of starting: a bounded wait.
+        return result.get()
     except TimeoutError as exc:
         return exc
 
 
 def bounded_map(pool, fn, items, seconds: float) -> list:
-    """fn(item) for each item, in order; a task over `seconds` gives its TimeoutError instead."""
+    """fn(item) for each item, in order; a task over `seconds` gives TimeoutError."""
     limited = functools.partial(call_with_time_limit, fn, seconds)
     results = [pool.apply_async(limited, (item,)) for item in items]
     return [outcome(result) for result in results]

@@ -1,4 +1,4 @@
-"""On Ctrl-C, cancel a ProcessPoolExecutor's pending work and leave no worker behind."""
+"""On Ctrl-C, cancel a ProcessPoolExecutor's pending work, leave no worker behind."""
 
 # /// script
 # [tool.fvm]
@@ -21,8 +21,9 @@ SEEN: set[int] = set()
 
 
 def simulate_ctrl_c(pid: int) -> None:
-    # Once both workers have run their initializer and a task, do what a terminal does on Ctrl-C:
-    # send SIGINT to every process in the foreground group, the workers and this one.
+    # Once both workers have run their initializer and a task,
+    # do what a terminal does on Ctrl-C: send SIGINT to every
+    # process in the foreground group, the workers and this one.
     SEEN.add(pid)
     if len(SEEN) == 2:
         SEEN.add(0)  # once only
@@ -37,7 +38,8 @@ def ignore_ctrl_c() -> None:
 
 
 def main() -> None:
-    # A shell that starts this script in the background makes it ignore SIGINT: undo that.
+    # A shell that starts this script in the
+    # background makes it ignore SIGINT: undo that.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     executor = ProcessPoolExecutor(max_workers=2, initializer=ignore_ctrl_c)
     futures = [executor.submit(slow_square, x) for x in range(20)]
@@ -51,7 +53,10 @@ def main() -> None:
     else:
         executor.shutdown()
     print("some tasks cancelled:", any(future.cancelled() for future in futures))
-    print("no task failed:", not any(f.exception() for f in futures if not f.cancelled()))
+    print(
+        "no task failed:",
+        not any(f.exception() for f in futures if not f.cancelled()),
+    )
     print("worker processes left:", len(multiprocessing.active_children()))
 
 

@@ -20,8 +20,9 @@ SEEN: set[int] = set()
 
 
 def simulate_ctrl_c(pid: int) -> None:
-    # Once both workers have run their initializer and a task, do what a terminal does on Ctrl-C:
-    # send SIGINT to every process in the foreground group, the workers and this one.
+    # Once both workers have run their initializer and a task,
+    # do what a terminal does on Ctrl-C: send SIGINT to every
+    # process in the foreground group, the workers and this one.
     SEEN.add(pid)
     if len(SEEN) == 2:
         SEEN.add(0)  # once only
@@ -31,12 +32,14 @@ def simulate_ctrl_c(pid: int) -> None:
 
 
 def ignore_ctrl_c() -> None:
-    # In the workers: no KeyboardInterrupt traceback from each of them, the parent decides.
+    # In the workers: no KeyboardInterrupt traceback
+    # from each of them, the parent decides.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def main() -> None:
-    # A shell that starts this script in the background makes it ignore SIGINT: undo that.
+    # A shell that starts this script in the
+    # background makes it ignore SIGINT: undo that.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     pool = multiprocessing.Pool(processes=2, initializer=ignore_ctrl_c)
     results = []

@@ -1,18 +1,22 @@
-"""Kill a stuck task: terminate the multiprocessing.Pool and start a new one for the rest."""
+"""Kill a stuck task: terminate the multiprocessing.Pool.
+
+A new pool runs the rest.
+"""
 
 import multiprocessing
 import time
 
 
 def crunch(seconds: float) -> float:
-    time.sleep(seconds)  # stands in for a call that may never return (a C loop, a dead socket)
+    # Stands in for a call that may never return (a C loop, a dead socket).
+    time.sleep(seconds)
     return seconds
 
 
 def main() -> None:
     # --8<-- [start:run]
-    # spawn: the old pool's threads may still be finishing when the new pool starts its workers,
-    # and fork while threads run is unsafe.
+    # spawn: the old pool's threads may still be finishing when the new
+    # pool starts its workers, and fork while threads run is unsafe.
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(processes=2)
     stuck = pool.apply_async(crunch, (60.0,))

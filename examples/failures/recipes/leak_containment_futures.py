@@ -1,4 +1,7 @@
-"""Contain a memory leak: ProcessPoolExecutor(max_tasks_per_child=...) replaces each worker."""
+"""Contain a memory leak with ProcessPoolExecutor(max_tasks_per_child=...).
+
+It replaces each worker after that many tasks.
+"""
 
 # /// script
 # requires-python = ">=3.11"
@@ -9,11 +12,12 @@ import platform
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
-# max_tasks_per_child is new in 3.11: an older Python would fail with a bare TypeError from the
-# constructor. Say what this script needs instead.
+# max_tasks_per_child is new in 3.11: an older Python would fail with a
+# bare TypeError from the constructor. Say what this script needs instead.
 if sys.version_info < (3, 11):
     print(
-        "this example needs Python 3.11 or newer (ProcessPoolExecutor max_tasks_per_child);"
+        "this example needs Python 3.11 or newer"
+        " (ProcessPoolExecutor max_tasks_per_child);"
         f" this is {platform.python_version()}",
         file=sys.stderr,
     )
@@ -29,9 +33,9 @@ def leaky_task(x: int) -> tuple[int, int]:
 
 def main() -> None:
     # --8<-- [start:run]
-    # A new worker for every task (Python 3.11+; the executor then starts workers with spawn).
-    # Keep it at 1: a higher limit with tasks waiting in line hangs before the fix for
-    # https://github.com/python/cpython/issues/115634.
+    # A new worker for every task (Python 3.11+; the executor then starts workers
+    # with spawn). Keep it at 1: a higher limit with tasks waiting in line
+    # hangs before the fix for https://github.com/python/cpython/issues/115634.
     with ProcessPoolExecutor(max_workers=2, max_tasks_per_child=1) as executor:
         results = list(executor.map(leaky_task, range(4)))
     # --8<-- [end:run]

@@ -1,4 +1,7 @@
-"""Contain a memory leak: multiprocessing.Pool(maxtasksperchild=...) replaces each worker."""
+"""Contain a memory leak with multiprocessing.Pool(maxtasksperchild=...).
+
+It replaces each worker after that many tasks.
+"""
 
 import multiprocessing
 import os
@@ -13,9 +16,11 @@ def leaky_task(x: int) -> tuple[int, int]:
 
 def main() -> None:
     # --8<-- [start:run]
-    # spawn: Pool starts replacement workers from a thread, and fork from a thread is unsafe.
+    # spawn: Pool starts replacement workers from
+    # a thread, and fork from a thread is unsafe.
     context = multiprocessing.get_context("spawn")
-    # A new worker after every 2 tasks; chunksize=1, because a chunk counts as one task.
+    # A new worker after every 2 tasks; chunksize=1,
+    # because a chunk counts as one task.
     with context.Pool(processes=1, maxtasksperchild=2) as pool:
         results = pool.map(leaky_task, range(6), chunksize=1)
     # --8<-- [end:run]

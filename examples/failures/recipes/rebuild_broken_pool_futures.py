@@ -1,4 +1,7 @@
-"""Recover from BrokenProcessPool: build a new ProcessPoolExecutor and resubmit what is left."""
+"""Recover from BrokenProcessPool with a new ProcessPoolExecutor.
+
+Resubmit what is left to it.
+"""
 
 import multiprocessing
 import os
@@ -8,7 +11,8 @@ from concurrent.futures.process import BrokenProcessPool
 
 def work(x: int, attempt: int) -> int:
     if x == 5 and attempt == 0:
-        # A crash that a retry does not repeat, e.g. the out-of-memory killer on a busy machine.
+        # A crash that a retry does not repeat, e.g.
+        # the out-of-memory killer on a busy machine.
         os._exit(1)
     return x * x
 
@@ -16,7 +20,8 @@ def work(x: int, attempt: int) -> int:
 # --8<-- [start:retry]
 def run_all(items: list[int], max_attempts: int = 3) -> tuple[dict[int, int], int]:
     """Results by item, and how many executors it took."""
-    # spawn: a new executor must not fork while threads of the broken one may still run.
+    # spawn: a new executor must not fork while
+    # threads of the broken one may still run.
     context = multiprocessing.get_context("spawn")
     results: dict[int, int] = {}
     for attempt in range(max_attempts):
@@ -25,8 +30,10 @@ def run_all(items: list[int], max_attempts: int = 3) -> tuple[dict[int, int], in
             futures = {executor.submit(work, x, attempt): x for x in todo}
             for future in as_completed(futures):
                 if isinstance(future.exception(), BrokenProcessPool):
-                    continue  # this executor is dead; the next attempt resubmits the item
-                results[futures[future]] = future.result()  # re-raises any other error
+                    # This executor is dead; the next attempt resubmits the item.
+                    continue
+                # Re-raises any other error.
+                results[futures[future]] = future.result()
         if len(results) == len(items):
             return results, attempt + 1
     raise RuntimeError(f"{len(items) - len(results)} items still failing")

@@ -1,4 +1,7 @@
-"""Recover from a lost multiprocessing.Pool task: give up after a deadline, retry in a new Pool."""
+"""Recover from a lost multiprocessing.Pool task.
+
+Give up after a deadline, and retry in a new Pool.
+"""
 
 import contextlib
 import multiprocessing
@@ -8,15 +11,22 @@ import time
 
 def work(x: int, attempt: int) -> int:
     if x == 5 and attempt == 0:
-        # A crash that a retry does not repeat, e.g. the out-of-memory killer on a busy machine.
+        # A crash that a retry does not repeat, e.g.
+        # the out-of-memory killer on a busy machine.
         os._exit(1)
     return x * x
 
 
 # --8<-- [start:retry]
-def run_all(items: list[int], deadline: float = 1.0, max_attempts: int = 5) -> dict[int, int]:
-    """Results by item. Pool cannot tell a crashed task from a slow one: both miss the deadline."""
-    # spawn: a Pool replaces crashed workers from a thread, and fork from a thread is unsafe.
+def run_all(
+    items: list[int], deadline: float = 1.0, max_attempts: int = 5
+) -> dict[int, int]:
+    """Results by item.
+
+    Pool cannot tell a crashed task from a slow one: both miss the deadline.
+    """
+    # spawn: a Pool replaces crashed workers from
+    # a thread, and fork from a thread is unsafe.
     context = multiprocessing.get_context("spawn")
     results: dict[int, int] = {}
     for attempt in range(max_attempts):
@@ -25,7 +35,8 @@ def run_all(items: list[int], deadline: float = 1.0, max_attempts: int = 5) -> d
             pending = {x: pool.apply_async(work, (x, attempt)) for x in todo}
             end = time.monotonic() + deadline
             for x, result in pending.items():
-                # Lost or late: leaving the block terminates the pool; the next attempt retries.
+                # Lost or late: leaving the block terminates
+                # the pool; the next attempt retries.
                 with contextlib.suppress(multiprocessing.TimeoutError):
                     results[x] = result.get(timeout=max(0, end - time.monotonic()))
         if len(results) == len(items):

@@ -1,4 +1,4 @@
-"""Leaving a ProcessPoolExecutor's with block waits for every submitted task to finish."""
+"""Leaving a ProcessPoolExecutor's with block waits for every submitted task."""
 
 import time
 from concurrent.futures import ProcessPoolExecutor

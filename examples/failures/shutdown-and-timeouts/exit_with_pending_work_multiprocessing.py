@@ -1,4 +1,7 @@
-"""Leaving a multiprocessing.Pool's with block terminates the workers, dropping pending tasks."""
+"""Leaving a multiprocessing.Pool's with block terminates the workers.
+
+It drops the pending tasks.
+"""
 
 import multiprocessing
 import time
@@ -13,7 +16,8 @@ def main() -> None:
     # --8<-- [start:run]
     with multiprocessing.Pool(processes=2) as pool:
         results = [pool.apply_async(slow_square, (x,)) for x in range(4)]
-    # __exit__ called terminate(): the workers were stopped, the tasks never finished.
+    # __exit__ called terminate(): the workers
+    # were stopped, the tasks never finished.
     print("ready:", [result.ready() for result in results])
     try:
         results[0].get(timeout=0.5)  # without a timeout, get() would never return

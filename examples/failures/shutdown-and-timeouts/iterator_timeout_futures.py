@@ -1,4 +1,7 @@
-"""Executor.map(timeout=) and as_completed(timeout=) raise TimeoutError from the iterator."""
+"""Executor.map(timeout=) and as_completed(timeout=) raise TimeoutError.
+
+They raise it from the iterator.
+"""
 
 import concurrent.futures
 import tempfile
@@ -9,7 +12,8 @@ from pathlib import Path
 
 def mark_after(folder: str, n: int) -> int:
     time.sleep(0.5)
-    Path(folder, str(n)).touch()  # a mark the parent looks for once the executor has shut down
+    # A mark the parent looks for once the executor has shut down.
+    Path(folder, str(n)).touch()
     return n
 
 
@@ -25,12 +29,18 @@ def main() -> None:
             results = executor.map(mark_after, [folder] * 6, range(6), timeout=0.2)
             try:
                 next(results)
-            except concurrent.futures.TimeoutError:  # the built-in TimeoutError from 3.11 on
+            # The built-in TimeoutError from 3.11 on.
+            except concurrent.futures.TimeoutError:
                 print("map(timeout=0.2): next() raised TimeoutError")
-            print("  the iterator is finished afterwards:", next(results, None) is None)
+            print(
+                "  the iterator is finished afterwards:", next(results, None) is None
+            )
         # Leaving the with block waited for the calls a worker had already taken.
         print("  the first call ran to the end:", Path(folder, "0").exists())
-        print("  the last call was cancelled, never ran:", not Path(folder, "5").exists())
+        print(
+            "  the last call was cancelled, never ran:",
+            not Path(folder, "5").exists(),
+        )
     # --8<-- [end:map]
     # --8<-- [start:as_completed]
     with ProcessPoolExecutor(max_workers=2) as executor:

@@ -1,4 +1,4 @@
-"""Pool.map has no timeout: map_async(...).get(timeout=) and imap's next(timeout=) do."""
+"""Pool.map has no timeout; map_async(...).get(timeout=) and imap's next() do."""
 
 import multiprocessing
 import time
@@ -20,7 +20,9 @@ def main() -> None:
         try:
             async_result.get(timeout=0.2)
         except multiprocessing.TimeoutError:  # not the built-in TimeoutError
-            print("map_async(...).get(timeout=0.2) raised multiprocessing.TimeoutError")
+            print(
+                "map_async(...).get(timeout=0.2) raised multiprocessing.TimeoutError"
+            )
         print("  the calls ran on; get() again:", async_result.get(timeout=10))
         # --8<-- [end:map]
         # --8<-- [start:imap]

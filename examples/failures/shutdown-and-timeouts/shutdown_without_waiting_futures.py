@@ -1,4 +1,7 @@
-"""ProcessPoolExecutor.shutdown(wait=False) returns at once, yet the program's exit waits."""
+"""ProcessPoolExecutor.shutdown(wait=False) returns at once.
+
+The program's exit still waits for the tasks.
+"""
 
 import subprocess
 import sys
@@ -15,15 +18,21 @@ def slow_task(n: int) -> None:
 
 # --8<-- [start:program]
 def program(cancel_futures: bool) -> None:
-    """Submit four tasks to one worker, shut down without waiting, and end the program."""
-    # A global keeps the executor alive until the interpreter exits (see cancel_futures below).
+    """Submit four tasks to one worker, shut down without waiting, then exit."""
+    # A global keeps the executor alive until the
+    # interpreter exits (see cancel_futures below).
     global executor
     executor = ProcessPoolExecutor(max_workers=1)
     futures = [executor.submit(slow_task, n) for n in range(TASKS)]
-    while not futures[0].running():  # wait until the first task is handed to the worker
+    # Wait until the first task is handed to the worker.
+    while not futures[0].running():
         time.sleep(0.01)
     executor.shutdown(wait=False, cancel_futures=cancel_futures)
-    print("shutdown returned before the first task finished:", not futures[0].done(), flush=True)
+    print(
+        "shutdown returned before the first task finished:",
+        not futures[0].done(),
+        flush=True,
+    )
     # The program ends here: the interpreter exits.
 
 
@@ -35,7 +44,9 @@ def run_program(cancel_futures: bool) -> list[str]:
     command = [sys.executable, __file__, "--program"]
     if cancel_futures:
         command.append("--cancel-futures")
-    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, timeout=30, check=True)
+    done = subprocess.run(
+        command, stdout=subprocess.PIPE, text=True, timeout=30, check=True
+    )
     return done.stdout.splitlines()
 
 
@@ -54,7 +65,9 @@ def main() -> None:
     print("shutdown(wait=False, cancel_futures=True):")
     print(" ", printed[0])
     print("  the exit waited for the first task:", "task 0 finished" in printed)
-    print("  the last task was cancelled:", f"task {TASKS - 1} finished" not in printed)
+    print(
+        "  the last task was cancelled:", f"task {TASKS - 1} finished" not in printed
+    )
     # --8<-- [end:run]
 
 

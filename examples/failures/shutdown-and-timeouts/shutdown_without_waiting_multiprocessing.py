@@ -1,4 +1,7 @@
-"""multiprocessing.Pool.close() without join() returns at once, and the exit drops the tasks."""
+"""multiprocessing.Pool.close() without join() returns at once.
+
+The program's exit then drops the tasks.
+"""
 
 import multiprocessing
 import subprocess
@@ -15,11 +18,15 @@ def slow_task(n: int) -> None:
 
 # --8<-- [start:program]
 def program() -> None:
-    """Submit four tasks to one worker, close the pool without join(), and end the program."""
+    """Submit four tasks to one worker, close the pool without join(), then exit."""
     pool = multiprocessing.Pool(processes=1)
     results = [pool.apply_async(slow_task, (n,)) for n in range(TASKS)]
     pool.close()  # no more tasks; without join() nothing waits for the queued ones
-    print("close() returned before the first task finished:", not results[0].ready(), flush=True)
+    print(
+        "close() returned before the first task finished:",
+        not results[0].ready(),
+        flush=True,
+    )
     # The program ends here: the interpreter exits.
 
 
@@ -29,7 +36,9 @@ def program() -> None:
 def run_program() -> list[str]:
     """Run program() in a fresh interpreter and return the lines it printed."""
     command = [sys.executable, __file__, "--program"]
-    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, timeout=30, check=True)
+    done = subprocess.run(
+        command, stdout=subprocess.PIPE, text=True, timeout=30, check=True
+    )
     return done.stdout.splitlines()
 
 

@@ -1,4 +1,7 @@
-"""Future.result(timeout=...) stops waiting, not the task, and cancel() cannot stop it."""
+"""Future.result(timeout=...) stops waiting, not the task.
+
+cancel() cannot stop it either.
+"""
 
 import concurrent.futures
 import time
@@ -19,7 +22,10 @@ def main() -> None:
         except concurrent.futures.TimeoutError as exc:
             print("result(timeout=0.1) raised concurrent.futures.TimeoutError")
             # The built-in TimeoutError since Python 3.11; a class of its own before.
-            print("  which is the built-in TimeoutError:", isinstance(exc, TimeoutError))
+            print(
+                "  which is the built-in TimeoutError:",
+                isinstance(exc, TimeoutError),
+            )
         print("cancel() on a running task returns", future.cancel())
         print("the task ran on; its result:", future.result(timeout=10))
         # --8<-- [end:run]

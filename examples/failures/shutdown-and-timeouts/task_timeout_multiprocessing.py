@@ -1,4 +1,7 @@
-"""AsyncResult.get(timeout=...) stops waiting, not the task: the result still arrives."""
+"""AsyncResult.get(timeout=...) stops waiting, not the task.
+
+The result still arrives.
+"""
 
 import multiprocessing
 import time
@@ -17,7 +20,10 @@ def main() -> None:
             result.get(timeout=0.1)
         except multiprocessing.TimeoutError as exc:  # not the built-in TimeoutError
             print("get(timeout=0.1) raised multiprocessing.TimeoutError")
-            print("  which is the built-in TimeoutError:", isinstance(exc, TimeoutError))
+            print(
+                "  which is the built-in TimeoutError:",
+                isinstance(exc, TimeoutError),
+            )
         print("AsyncResult has no cancel():", not hasattr(result, "cancel"))
         print("the task ran on; its result:", result.get(timeout=10))
         # --8<-- [end:run]

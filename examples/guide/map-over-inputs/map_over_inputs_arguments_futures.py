@@ -17,9 +17,13 @@ def main() -> None:
         # One iterable per parameter: map() zips them and stops at the shortest.
         print("two iterables: ", list(executor.map(power, BASES, EXPONENTS)))
         # Argument tuples: unzip them into one iterable per parameter.
-        print("argument pairs:", list(executor.map(power, *zip(*PAIRS, strict=True))))
+        print(
+            "argument pairs:", list(executor.map(power, *zip(*PAIRS, strict=True)))
+        )
         # A fixed argument: bind it with partial, which pickles (a lambda would not).
-        print("fixed exponent:", list(executor.map(partial(power, exponent=2), BASES)))
+        print(
+            "fixed exponent:", list(executor.map(partial(power, exponent=2), BASES))
+        )
 
 
 if __name__ == "__main__":

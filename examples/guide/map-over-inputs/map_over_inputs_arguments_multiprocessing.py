@@ -1,4 +1,4 @@
-"""Pass several arguments per call with multiprocessing.Pool.starmap and functools.partial."""
+"""Pass several arguments per call with Pool.starmap and functools.partial."""
 
 from functools import partial
 from multiprocessing import Pool
@@ -15,7 +15,10 @@ def power(base: int, exponent: int) -> int:
 def main() -> None:
     with Pool(processes=2) as pool:
         # Pool.map() takes one iterable only: zip the parameters and use starmap().
-        print("two iterables: ", pool.starmap(power, zip(BASES, EXPONENTS, strict=True)))
+        print(
+            "two iterables: ",
+            pool.starmap(power, zip(BASES, EXPONENTS, strict=True)),
+        )
         # Argument tuples: starmap() unpacks each one into the call.
         print("argument pairs:", pool.starmap(power, PAIRS))
         # A fixed argument: bind it with partial, which pickles (a lambda would not).

@@ -1,4 +1,4 @@
-"""Map over an endless input with concurrent.futures.ProcessPoolExecutor.map(buffersize=)."""
+"""Map over an endless input with ProcessPoolExecutor.map(buffersize=)."""
 
 # /// script
 # requires-python = ">=3.14"
@@ -10,8 +10,9 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-# map(buffersize=) is new in 3.14: an older Python would reject the keyword only inside main(),
-# with a bare TypeError. Say what this script needs instead, before anything runs.
+# map(buffersize=) is new in 3.14: an older Python would
+# reject the keyword only inside main(), with a bare TypeError.
+# Say what this script needs instead, before anything runs.
 if sys.version_info < (3, 14):
     print(
         "this example needs Python 3.14 or newer (Executor.map with buffersize=);"
@@ -37,8 +38,9 @@ def square(n: int) -> int:
 
 def main() -> None:
     with ProcessPoolExecutor(max_workers=2) as executor:
-        # buffersize (3.14+) caps the tasks submitted but not yet read: map() takes 4 inputs,
-        # then one more each time a result is asked for. Without it, this map() never returns.
+        # buffersize (3.14+) caps the tasks submitted but not yet read:
+        # map() takes 4 inputs, then one more each time a result
+        # is asked for. Without it, this map() never returns.
         results = executor.map(square, endless_inputs(), buffersize=BUFFERSIZE)
         print("inputs read before the first result:", pulled)
         print("first five results:", list(itertools.islice(results, 5)))

@@ -1,4 +1,4 @@
-"""Apply one function to every input with concurrent.futures.ProcessPoolExecutor.map."""
+"""Apply one function to every input with ProcessPoolExecutor.map."""
 
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -14,8 +14,9 @@ def nap_then_square(n: int) -> int:
 
 def main() -> None:
     with ProcessPoolExecutor(max_workers=2) as executor:
-        # map() submits all five calls before it returns an iterator; the iterator yields the
-        # results in input order, whatever the order in which the workers finish them.
+        # map() submits all five calls before it returns an iterator;
+        # the iterator yields the results in input order,
+        # whatever the order in which the workers finish them.
         results = executor.map(nap_then_square, INPUTS)
         print("inputs: ", INPUTS)
         print("results:", list(results))

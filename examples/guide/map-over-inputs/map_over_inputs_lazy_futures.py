@@ -1,4 +1,4 @@
-"""Count how much input concurrent.futures.ProcessPoolExecutor.map reads before any result."""
+"""Count how much input ProcessPoolExecutor.map reads before any result."""
 
 import time
 from collections.abc import Iterator
@@ -22,11 +22,14 @@ def slow_square(n: int) -> int:
 
 def main() -> None:
     with ProcessPoolExecutor(max_workers=2) as executor:
-        # map() submits a task for every input before it returns, however slow the workers.
+        # map() submits a task for every input before
+        # it returns, however slow the workers.
         results = executor.map(slow_square, inputs())
         print("first result:", next(results))
-        print(f"inputs read by then: {'all' if pulled == TOTAL else 'only part'} of {TOTAL}")
-        # Drop the thousands of queued tasks instead of waiting for them (Python 3.9+).
+        read = "all" if pulled == TOTAL else "only part"
+        print(f"inputs read by then: {read} of {TOTAL}")
+        # Drop the thousands of queued tasks
+        # instead of waiting for them (Python 3.9+).
         executor.shutdown(cancel_futures=True)
 
 

@@ -22,15 +22,16 @@ def slow_square(n: int) -> int:
 
 def main() -> None:
     with Pool(processes=2) as pool:
-        # imap() returns at once; a pool thread feeds inputs to the workers through a pipe
-        # and stops, for now, when that pipe is full.
+        # imap() returns at once; a pool thread feeds inputs to the workers
+        # through a pipe and stops, for now, when that pipe is full.
         results = pool.imap(slow_square, inputs())
         print("first result:", next(results))
         seen = -1
         while seen != pulled:  # wait until the feeding thread is blocked
             seen = pulled
             time.sleep(0.1)
-        print(f"inputs read by then: {'all' if pulled == TOTAL else 'only part'} of {TOTAL}")
+        read = "all" if pulled == TOTAL else "only part"
+        print(f"inputs read by then: {read} of {TOTAL}")
     # Leaving the block terminates the workers and drops the unread input.
 
 

@@ -14,8 +14,8 @@ def nap_then_square(n: int) -> int:
 
 def main() -> None:
     with Pool(processes=2) as pool:
-        # map() blocks until every result is back, then returns a list in input order,
-        # whatever the order in which the workers finished them.
+        # map() blocks until every result is back, then returns a list in
+        # input order, whatever the order in which the workers finished them.
         results = pool.map(nap_then_square, INPUTS)
         print("inputs: ", INPUTS)
         print("results:", results)

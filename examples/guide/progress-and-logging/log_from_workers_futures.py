@@ -1,4 +1,7 @@
-"""Log from ProcessPoolExecutor workers through a Manager queue: QueueHandler and QueueListener."""
+"""Log from ProcessPoolExecutor workers through a Manager queue.
+
+A QueueHandler in each worker, a QueueListener in the parent.
+"""
 
 import io
 import logging
@@ -22,7 +25,8 @@ def square(n: int) -> int:
 
 
 def main() -> None:
-    captured = io.StringIO()  # in real code: a FileHandler, or a StreamHandler on stderr
+    # In real code: a FileHandler, or a StreamHandler on stderr.
+    captured = io.StringIO()
     handler = logging.StreamHandler(captured)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     # --8<-- [start:run]
@@ -30,15 +34,20 @@ def main() -> None:
         # A Manager queue is a proxy: it pickles anywhere, even as a task argument.
         queue = manager.Queue()
         listener = logging.handlers.QueueListener(queue, handler)
-        with ProcessPoolExecutor(2, initializer=set_up_worker, initargs=(queue,)) as executor:
+        with ProcessPoolExecutor(
+            2, initializer=set_up_worker, initargs=(queue,)
+        ) as executor:
             futures = [executor.submit(square, n) for n in range(1, 6)]
-            # Start the listener's thread after the workers exist: under the fork start method,
-            # forking a process that runs threads is unsafe (and warns from Python 3.12 on).
+            # Start the listener's thread after the workers exist:
+            # under the fork start method, forking a process that
+            # runs threads is unsafe (and warns from Python 3.12 on).
             listener.start()
             results = [future.result() for future in futures]
-        listener.stop()  # handles every record still in the queue, then ends the thread
+        # Handles every record still in the queue, then ends the thread.
+        listener.stop()
     # --8<-- [end:run]
-    print(*sorted(captured.getvalue().splitlines()), sep="\n")  # records arrive in any order
+    # Records arrive in any order.
+    print(*sorted(captured.getvalue().splitlines()), sep="\n")
     print("results:", results)
 
 

@@ -1,4 +1,4 @@
-"""Log from multiprocessing.Pool workers through a queue: QueueHandler and QueueListener."""
+"""Log from multiprocessing.Pool workers through a queue and a QueueListener."""
 
 import io
 import logging
@@ -21,7 +21,8 @@ def square(n: int) -> int:
 
 
 def main() -> None:
-    captured = io.StringIO()  # in real code: a FileHandler, or a StreamHandler on stderr
+    # In real code: a FileHandler, or a StreamHandler on stderr.
+    captured = io.StringIO()
     handler = logging.StreamHandler(captured)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     # --8<-- [start:run]
@@ -30,14 +31,16 @@ def main() -> None:
     queue = context.Queue()
     listener = logging.handlers.QueueListener(queue, handler)
     with context.Pool(2, initializer=set_up_worker, initargs=(queue,)) as pool:
-        # Pool starts its workers in the constructor, so the listener's thread can start now.
+        # Pool starts its workers in the constructor,
+        # so the listener's thread can start now.
         listener.start()
         results = pool.map(square, range(1, 6))
         pool.close()
         pool.join()  # every worker has exited, so every record is in the queue
     listener.stop()
     # --8<-- [end:run]
-    print(*sorted(captured.getvalue().splitlines()), sep="\n")  # records arrive in any order
+    # Records arrive in any order.
+    print(*sorted(captured.getvalue().splitlines()), sep="\n")
     print("results:", results)
 
 

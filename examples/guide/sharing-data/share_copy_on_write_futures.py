@@ -1,10 +1,14 @@
-"""Share a parent's data with forked ProcessPoolExecutor workers, with gc.freeze() to copy less."""
+"""Share a parent's data with forked ProcessPoolExecutor workers.
+
+gc.freeze() makes the workers copy less of it.
+"""
 
 import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-# Filled in by main() before the workers are forked; each worker sees the parent's copy.
+# Filled in by main() before the workers are forked;
+# each worker sees the parent's copy.
 _rows: list[list] = []
 
 
@@ -19,12 +23,17 @@ def frozen_objects(_: int) -> int:
 
 def main() -> None:
     gc.disable()  # no collection while building: keeps the heap compact
-    _rows.extend([i, f"item {i}", i % 90 + 10] for i in range(200_000))  # 200,000 lists
-    # Move every object into a generation the collector ignores, so the workers' collectors do
-    # not write to (and so copy) the memory pages they share with the parent.
+    # 200,000 lists.
+    _rows.extend([i, f"item {i}", i % 90 + 10] for i in range(200_000))
+    # Move every object into a generation the collector ignores,
+    # so the workers' collectors do not write to (and so copy)
+    # the memory pages they share with the parent.
     gc.freeze()
-    context = multiprocessing.get_context("fork")  # only fork shares the parent's memory
-    with ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=gc.enable) as executor:
+    # Only fork shares the parent's memory.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=context, initializer=gc.enable
+    ) as executor:
         print("\n".join(executor.map(describe, [0, 199_999])))
         frozen = executor.submit(frozen_objects, 0).result()
     gc.unfreeze()

@@ -1,9 +1,13 @@
-"""Share a parent's data with forked multiprocessing.Pool workers, with gc.freeze() to copy less."""
+"""Share a parent's data with forked multiprocessing.Pool workers.
+
+gc.freeze() makes the workers copy less of it.
+"""
 
 import gc
 import multiprocessing
 
-# Filled in by main() before the workers are forked; each worker sees the parent's copy.
+# Filled in by main() before the workers are forked;
+# each worker sees the parent's copy.
 _rows: list[list] = []
 
 
@@ -18,11 +22,14 @@ def frozen_objects(_: int) -> int:
 
 def main() -> None:
     gc.disable()  # no collection while building: keeps the heap compact
-    _rows.extend([i, f"item {i}", i % 90 + 10] for i in range(200_000))  # 200,000 lists
-    # Move every object into a generation the collector ignores, so the workers' collectors do
-    # not write to (and so copy) the memory pages they share with the parent.
+    # 200,000 lists.
+    _rows.extend([i, f"item {i}", i % 90 + 10] for i in range(200_000))
+    # Move every object into a generation the collector ignores,
+    # so the workers' collectors do not write to (and so copy)
+    # the memory pages they share with the parent.
     gc.freeze()
-    context = multiprocessing.get_context("fork")  # only fork shares the parent's memory
+    # Only fork shares the parent's memory.
+    context = multiprocessing.get_context("fork")
     with context.Pool(processes=2, initializer=gc.enable) as pool:
         print("\n".join(pool.map(describe, [0, 199_999])))
         frozen = pool.apply(frozen_objects, (0,))

@@ -1,4 +1,7 @@
-"""Change one NumPy array in place from ProcessPoolExecutor workers with shared_memory."""
+"""Change one NumPy array in place from ProcessPoolExecutor workers.
+
+The workers attach to it by name, with shared_memory.
+"""
 
 # /// script
 # dependencies = ["numpy"]
@@ -28,7 +31,9 @@ def main() -> None:
         array[:] = np.arange(12).reshape(SHAPE)
         with ProcessPoolExecutor(max_workers=2) as executor:
             # Only the block's name and a row number are pickled, never the array.
-            for future in [executor.submit(double_row, block.name, row) for row in (1, 3)]:
+            for future in [
+                executor.submit(double_row, block.name, row) for row in (1, 3)
+            ]:
                 future.result()
         print(array)
         del array

@@ -1,4 +1,4 @@
-"""Change one NumPy array in place from multiprocessing.Pool workers with shared_memory."""
+"""Change one NumPy array in place from Pool workers with shared_memory."""
 
 # /// script
 # dependencies = ["numpy"]

@@ -1,4 +1,4 @@
-"""Share a counter and an array of numbers between multiprocessing.Pool workers: Value and Array."""
+"""Share a counter and an array between Pool workers: Value and Array."""
 
 from multiprocessing import Array, Pool, Value
 
@@ -13,7 +13,8 @@ def attach(counter, squares) -> None:
 
 def store_square(i: int) -> None:
     _squares[i] = i * i  # each index has one writer: no lock needed
-    with _counter.get_lock():  # += reads then writes: without the lock, updates get lost
+    # += reads then writes: without the lock, updates get lost.
+    with _counter.get_lock():
         _counter.value += 1
 
 

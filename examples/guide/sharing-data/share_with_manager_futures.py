@@ -1,4 +1,4 @@
-"""Share a dict between ProcessPoolExecutor workers through a multiprocessing.Manager proxy."""
+"""Share a dict between ProcessPoolExecutor workers through a Manager proxy."""
 
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import Manager
@@ -13,8 +13,11 @@ def main() -> None:
     with Manager() as manager:  # starts a server process that owns the real dict
         lengths = manager.dict()
         with ProcessPoolExecutor(max_workers=2) as executor:
-            # A proxy pickles as a reference to the server's object, so it can be an argument.
-            for future in [executor.submit(record_length, word, lengths) for word in words]:
+            # A proxy pickles as a reference to the
+            # server's object, so it can be an argument.
+            for future in [
+                executor.submit(record_length, word, lengths) for word in words
+            ]:
                 future.result()
         print(dict(sorted(lengths.items())))
 

@@ -1,4 +1,4 @@
-"""Share a dict between multiprocessing.Pool workers through a multiprocessing.Manager proxy."""
+"""Share a dict between multiprocessing.Pool workers through a Manager proxy."""
 
 from multiprocessing import Manager, Pool
 
@@ -12,7 +12,8 @@ def main() -> None:
     with Manager() as manager:  # starts a server process that owns the real dict
         lengths = manager.dict()
         with Pool(processes=2) as pool:
-            # A proxy pickles as a reference to the server's object, so it can be an argument.
+            # A proxy pickles as a reference to the
+            # server's object, so it can be an argument.
             pool.starmap(record_length, [(word, lengths) for word in words])
         print(dict(sorted(lengths.items())))
 

@@ -17,13 +17,15 @@ def square(n: int) -> int:
 
 
 def main() -> None:
-    # A Queue cannot be a task argument; it can be an initializer argument, inherited at start.
+    # A Queue cannot be a task argument;
+    # it can be an initializer argument, inherited at start.
     queue = multiprocessing.Queue()
     with ProcessPoolExecutor(
         max_workers=2, initializer=attach_queue, initargs=(queue,)
     ) as executor:
         results = list(executor.map(square, range(4)))
-    messages = sorted(queue.get(timeout=10) for _ in range(4))  # they arrive in any order
+    # They arrive in any order.
+    messages = sorted(queue.get(timeout=10) for _ in range(4))
     print("results:", results)
     print("\n".join(messages))
 

@@ -1,4 +1,4 @@
-"""Send messages from multiprocessing.Pool workers through a multiprocessing.Queue."""
+"""Send messages from multiprocessing.Pool workers through a Queue."""
 
 import multiprocessing
 
@@ -16,15 +16,20 @@ def square(n: int) -> int:
 
 
 def main() -> None:
-    # A Queue cannot be a task argument; it can be an initializer argument, inherited at start.
+    # A Queue cannot be a task argument;
+    # it can be an initializer argument, inherited at start.
     queue = multiprocessing.Queue()
-    with multiprocessing.Pool(processes=2, initializer=attach_queue, initargs=(queue,)) as pool:
+    with multiprocessing.Pool(
+        processes=2, initializer=attach_queue, initargs=(queue,)
+    ) as pool:
         results = pool.map(square, range(4))
-        # Let the workers exit normally: leaving the block calls terminate(), which can kill a
-        # worker before its queue's background thread has sent the last message.
+        # Let the workers exit normally: leaving the block
+        # calls terminate(), which can kill a worker before its
+        # queue's background thread has sent the last message.
         pool.close()
         pool.join()
-    messages = sorted(queue.get(timeout=10) for _ in range(4))  # they arrive in any order
+    # They arrive in any order.
+    messages = sorted(queue.get(timeout=10) for _ in range(4))
     print("results:", results)
     print("\n".join(messages))
 

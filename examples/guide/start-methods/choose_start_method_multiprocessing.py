@@ -2,7 +2,8 @@
 
 import multiprocessing
 
-# The value every fresh import of this module sees; main() changes it before starting any pool.
+# The value every fresh import of this module sees;
+# main() changes it before starting any pool.
 SETTING = "set at import"
 
 
@@ -13,7 +14,8 @@ def read_setting(_: int) -> str:
 def main() -> None:
     global SETTING
     SETTING = "changed in main()"
-    # fork first: forking after other pools' threads have run is what Python 3.12+ warns about.
+    # fork first: forking after other pools' threads
+    # have run is what Python 3.12+ warns about.
     for method in ("fork", "forkserver", "spawn"):
         context = multiprocessing.get_context(method)
         with context.Pool(processes=1) as pool:

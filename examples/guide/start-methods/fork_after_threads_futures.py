@@ -1,4 +1,4 @@
-"""Python 3.12+ warns when a ProcessPoolExecutor forks a process that runs threads."""
+"""Python 3.12+ warns when a ProcessPoolExecutor forks a process with threads."""
 
 import multiprocessing
 import threading
@@ -11,17 +11,20 @@ def square(n: int) -> int:
 
 
 def fork_warned(method: str) -> bool:
-    """Run one task with the given start method; report whether the fork warning was issued."""
+    """Run one task with the given start method; report whether fork warned."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         context = multiprocessing.get_context(method)
         with ProcessPoolExecutor(max_workers=2, mp_context=context) as executor:
             executor.submit(square, 3).result()
-    return any("use of fork() may lead to deadlocks" in str(w.message) for w in caught)
+    return any(
+        "use of fork() may lead to deadlocks" in str(w.message) for w in caught
+    )
 
 
 def main() -> None:
-    # Any running thread counts: one started by a logging handler, a client library, a GUI...
+    # Any running thread counts: one started by a
+    # logging handler, a client library, a GUI...
     stop = threading.Event()
     helper = threading.Thread(target=stop.wait)
     helper.start()

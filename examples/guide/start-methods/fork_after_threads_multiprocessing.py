@@ -1,4 +1,4 @@
-"""Python 3.12+ warns when a multiprocessing.Pool forks a process that runs threads."""
+"""Python 3.12+ warns when a multiprocessing.Pool forks a process with threads."""
 
 import multiprocessing
 import threading
@@ -10,16 +10,19 @@ def square(n: int) -> int:
 
 
 def fork_warned(method: str) -> bool:
-    """Run one task with the given start method; report whether the fork warning was issued."""
+    """Run one task with the given start method; report whether fork warned."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with multiprocessing.get_context(method).Pool(processes=2) as pool:
             pool.apply(square, (3,))
-    return any("use of fork() may lead to deadlocks" in str(w.message) for w in caught)
+    return any(
+        "use of fork() may lead to deadlocks" in str(w.message) for w in caught
+    )
 
 
 def main() -> None:
-    # Any running thread counts: one started by a logging handler, a client library, a GUI...
+    # Any running thread counts: one started by a
+    # logging handler, a client library, a GUI...
     stop = threading.Event()
     helper = threading.Thread(target=stop.wait)
     helper.start()

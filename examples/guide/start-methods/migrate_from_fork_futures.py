@@ -1,4 +1,4 @@
-"""A ProcessPoolExecutor initializer that only works with fork (a lambda), and the fix."""
+"""A ProcessPoolExecutor initializer that only works with fork, and the fix."""
 
 import multiprocessing
 import pickle
@@ -18,9 +18,11 @@ def add_offset(n: int) -> int:
 
 def main() -> None:
     cases = [
-        # With fork, the workers inherit the initializer: nothing is pickled, so a lambda works.
+        # With fork, the workers inherit the initializer:
+        # nothing is pickled, so a lambda works.
         ("fork", "lambda", lambda: set_offset(100)),
-        # forkserver and spawn pickle the initializer and initargs to send them to each worker.
+        # forkserver and spawn pickle the initializer
+        # and initargs to send them to each worker.
         ("forkserver", "lambda", lambda: set_offset(100)),
         ("forkserver", "module-level function", set_offset),
     ]
@@ -29,10 +31,14 @@ def main() -> None:
         initargs = (100,) if initializer is set_offset else ()
         try:
             with ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=initializer, initargs=initargs
+                max_workers=1,
+                mp_context=context,
+                initializer=initializer,
+                initargs=initargs,
             ) as executor:
                 outcome = executor.submit(add_offset, 1).result()
-        except (pickle.PicklingError, AttributeError):  # AttributeError up to Python 3.13
+        # AttributeError up to Python 3.13.
+        except (pickle.PicklingError, AttributeError):
             outcome = "cannot be pickled"
         print(f"{method:>10}, {kind} initializer: {outcome}")
 

@@ -1,4 +1,4 @@
-"""What ProcessPoolExecutor can send to workers: module-level functions and partials."""
+"""What ProcessPoolExecutor can send to workers: module-level functions, partials."""
 
 import functools
 import pickle
@@ -25,10 +25,12 @@ def main() -> None:
     }
     with ProcessPoolExecutor(max_workers=1) as executor:
         for label, function in candidates.items():
-            future = executor.submit(function, 3)  # never raises: the error is in the future
+            # Never raises: the error is in the future.
+            future = executor.submit(function, 3)
             try:
                 print(f"{label}: {future.result()}")
-            except (pickle.PicklingError, AttributeError):  # AttributeError up to Python 3.13
+            # AttributeError up to Python 3.13.
+            except (pickle.PicklingError, AttributeError):
                 print(f"{label}: cannot be pickled")
 
 

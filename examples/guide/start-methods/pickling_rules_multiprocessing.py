@@ -1,4 +1,4 @@
-"""What multiprocessing.Pool can send to workers: module-level functions and partials."""
+"""What multiprocessing.Pool can send to workers: module functions and partials."""
 
 import functools
 import pickle
@@ -27,7 +27,8 @@ def main() -> None:
         for label, function in candidates.items():
             try:
                 print(f"{label}: {pool.apply(function, (3,))}")
-            except (pickle.PicklingError, AttributeError):  # AttributeError up to Python 3.13
+            # AttributeError up to Python 3.13.
+            except (pickle.PicklingError, AttributeError):
                 print(f"{label}: cannot be pickled")
 
 

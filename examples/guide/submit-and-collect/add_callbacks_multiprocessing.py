@@ -1,4 +1,4 @@
-"""Run code when a call finishes with the callback and error_callback of Pool.apply_async."""
+"""Run code when a call finishes: Pool.apply_async's callback and error_callback."""
 
 import threading
 from multiprocessing import Pool
@@ -18,7 +18,8 @@ def where() -> str:
 
 
 def on_result(value: int) -> None:
-    # A callback gets the return value; keep it short, it holds up every other result.
+    # A callback gets the return value;
+    # keep it short, it holds up every other result.
     seen["callback"] = f"got {value} in {where()}"
 
 
@@ -28,13 +29,19 @@ def on_error(error: BaseException) -> None:
 
 def main() -> None:
     with Pool(processes=1) as pool:
-        # Callbacks are given with the call and run in a thread of the pool: the result thread
-        # here, and for any call whose task ran. An error_callback for arguments that could not be
-        # pickled runs in the task-handler thread instead (Pool._handle_tasks in
-        # https://github.com/python/cpython/blob/v3.13.0/Lib/multiprocessing/pool.py#L527-L545).
-        ok = pool.apply_async(square, (3,), callback=on_result, error_callback=on_error)
-        bad = pool.apply_async(square, (-1,), callback=on_result, error_callback=on_error)
-        # wait() returns once the result is stored, which is after its callback has run.
+        # Callbacks are given with the call and run in a thread of the pool:
+        # the result thread here, and for any call whose task ran.
+        # An error_callback for arguments that could not be pickled runs in the
+        # task-handler thread instead (Pool._handle_tasks, lines 527-545 of
+        # https://github.com/python/cpython/blob/v3.13.0/Lib/multiprocessing/pool.py)
+        ok = pool.apply_async(
+            square, (3,), callback=on_result, error_callback=on_error
+        )
+        bad = pool.apply_async(
+            square, (-1,), callback=on_result, error_callback=on_error
+        )
+        # wait() returns once the result is stored,
+        # which is after its callback has run.
         ok.wait(timeout=10)
         bad.wait(timeout=10)
     for label in ("callback", "error_callback"):

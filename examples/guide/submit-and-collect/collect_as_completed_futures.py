@@ -13,8 +13,8 @@ def nap_then_square(n: int) -> int:
 
 def main() -> None:
     with ProcessPoolExecutor(max_workers=2) as executor:
-        # Keep a map from each Future back to its input: as_completed() yields the Futures
-        # themselves, in the order they finish.
+        # Keep a map from each Future back to its input: as_completed()
+        # yields the Futures themselves, in the order they finish.
         futures = {executor.submit(nap_then_square, n): n for n in INPUTS}
         finished = []
         for future in as_completed(futures, timeout=10):

@@ -8,8 +8,8 @@ INPUTS = [3, 1, 2, 0]
 
 def nap_then_square(n: int) -> tuple[int, int]:
     time.sleep(n / 20)
-    # imap_unordered() yields bare results in the order they finish: return the input with
-    # the result to know which is which.
+    # imap_unordered() yields bare results in the order they finish:
+    # return the input with the result to know which is which.
     return n, n * n
 
 

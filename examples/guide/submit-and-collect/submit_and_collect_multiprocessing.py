@@ -1,4 +1,4 @@
-"""Submit single calls with multiprocessing.Pool.apply_async and read each AsyncResult."""
+"""Submit single calls with Pool.apply_async and read each AsyncResult."""
 
 from multiprocessing import Pool
 
@@ -9,12 +9,14 @@ def divide(a: float, b: float) -> float:
 
 def main() -> None:
     with Pool(processes=2) as pool:
-        # apply_async(fn, args, kwds) returns an AsyncResult at once; the call runs in a worker.
+        # apply_async(fn, args, kwds) returns an
+        # AsyncResult at once; the call runs in a worker.
         quarter = pool.apply_async(divide, (1,), {"b": 4})
         broken = pool.apply_async(divide, (1, 0))
         # get() waits (here at most 10 s) and returns the value...
         print("result:", quarter.get(timeout=10))
-        # ...or raises, in this process, the exception that the call raised in the worker.
+        # ...or raises, in this process,
+        # the exception that the call raised in the worker.
         try:
             broken.get(timeout=10)
         except ZeroDivisionError as error:

@@ -1,4 +1,4 @@
-"""Keep at most three calls in flight with concurrent.futures.wait(return_when=FIRST_COMPLETED)."""
+"""Keep at most three calls in flight with wait(return_when=FIRST_COMPLETED)."""
 
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -18,7 +18,9 @@ def main() -> None:
         for n in range(10):
             if len(pending) == LIMIT:
                 # Block until at least one call finishes, then top the set up again.
-                done, pending = wait(pending, timeout=10, return_when=FIRST_COMPLETED)
+                done, pending = wait(
+                    pending, timeout=10, return_when=FIRST_COMPLETED
+                )
                 results.extend(future.result() for future in done)
             pending.add(executor.submit(nap_then_square, n))
         done, _ = wait(pending, timeout=10)  # the default: ALL_COMPLETED

@@ -1,4 +1,4 @@
-"""Keep at most three calls in flight with multiprocessing.Pool.apply_async and a semaphore."""
+"""Keep at most three calls in flight with Pool.apply_async and a semaphore."""
 
 import threading
 import time
@@ -14,7 +14,8 @@ def nap_then_square(n: int) -> int:
 
 
 def free_slot(_: object) -> None:
-    # Runs in a thread of the pool in this process when a call finishes, failed or not.
+    # Runs in a thread of the pool in this
+    # process when a call finishes, failed or not.
     slots.release()
 
 

@@ -1,4 +1,4 @@
-"""Stop at the first failure with multiprocessing.Pool.apply_async and an error_callback."""
+"""Stop at the first failure with Pool.apply_async and an error_callback."""
 
 import threading
 import time
@@ -23,12 +23,14 @@ def on_error(error: BaseException) -> None:
 
 def main() -> None:
     with Pool(processes=2) as pool:
-        # Pool has no wait(): an error_callback and an Event tell the main thread instead.
+        # Pool has no wait(): an error_callback and
+        # an Event tell the main thread instead.
         for n in range(8):
             pool.apply_async(check, (n,), error_callback=on_error)
         if failed.wait(timeout=10):
             print("stopped at:", repr(errors[0]))
-    # Leaving the block terminates the workers: calls still queued or running are dropped.
+    # Leaving the block terminates the workers:
+    # calls still queued or running are dropped.
 
 
 if __name__ == "__main__":

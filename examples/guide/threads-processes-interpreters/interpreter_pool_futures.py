@@ -1,4 +1,7 @@
-"""Run CPU-bound calls in subinterpreters, each with its own GIL: InterpreterPoolExecutor (3.14)."""
+"""Run CPU-bound calls in subinterpreters with InterpreterPoolExecutor (3.14).
+
+Each subinterpreter has its own GIL.
+"""
 
 # /// script
 # requires-python = ">=3.14"
@@ -7,8 +10,8 @@
 import platform
 import sys
 
-# InterpreterPoolExecutor is new in 3.14: importing it on an older Python fails with a bare
-# ImportError. Say what this script needs instead, before that import.
+# InterpreterPoolExecutor is new in 3.14: importing it on an older Python fails
+# with a bare ImportError. Say what this script needs instead, before that import.
 if sys.version_info < (3, 14):
     print(
         "this example needs Python 3.14 or newer (InterpreterPoolExecutor);"
@@ -17,7 +20,8 @@ if sys.version_info < (3, 14):
     )
     sys.exit(2)
 
-from concurrent.futures import InterpreterPoolExecutor  # only now: see the check above
+# Only now: see the check above.
+from concurrent.futures import InterpreterPoolExecutor
 
 # sum() over a range runs in C but holds the GIL throughout: CPU-bound work.
 LIMITS = [2_000_000, 4_000_000, 6_000_000, 8_000_000]
@@ -25,8 +29,9 @@ LIMITS = [2_000_000, 4_000_000, 6_000_000, 8_000_000]
 
 def main() -> None:
     # --8<-- [start:run]
-    # Each task is pickled into a worker's own interpreter. A function defined in this script
-    # lives in __main__, which a worker interpreter cannot see: send importable functions.
+    # Each task is pickled into a worker's own interpreter.
+    # A function defined in this script lives in __main__,
+    # which a worker interpreter cannot see: send importable functions.
     with InterpreterPoolExecutor(max_workers=2) as executor:
         totals = list(executor.map(sum, map(range, LIMITS)))
     # --8<-- [end:run]

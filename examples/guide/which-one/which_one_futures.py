@@ -1,4 +1,4 @@
-"""Run the same calls on threads or on processes by swapping the concurrent.futures executor."""
+"""Run the same calls on threads or processes: swap the executor class."""
 
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -10,7 +10,8 @@ def word_lengths(line: str) -> list[int]:
 
 
 def main() -> None:
-    # Both classes take the same arguments and return the same Futures: only the name changes.
+    # Both classes take the same arguments and
+    # return the same Futures: only the name changes.
     for label, executor_class in (
         ("processes", ProcessPoolExecutor),
         ("threads", ThreadPoolExecutor),

@@ -1,4 +1,4 @@
-"""Run the same calls on threads or on processes by swapping multiprocessing ThreadPool and Pool."""
+"""Run the same calls on threads or processes: swap ThreadPool and Pool."""
 
 from multiprocessing.pool import Pool, ThreadPool
 
@@ -10,8 +10,9 @@ def word_lengths(line: str) -> list[int]:
 
 
 def main() -> None:
-    # ThreadPool has Pool's methods, run on threads in this process. Processes go first: forking
-    # while the thread pool's threads are still winding down warns on Python 3.12+.
+    # ThreadPool has Pool's methods, run on threads in this process.
+    # Processes go first: forking while the thread pool's
+    # threads are still winding down warns on Python 3.12+.
     for label, pool_class in (("processes", Pool), ("threads", ThreadPool)):
         with pool_class(processes=2) as pool:
             print(f"{label}:", pool.map(word_lengths, LINES))

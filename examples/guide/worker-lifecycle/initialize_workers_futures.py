@@ -1,4 +1,4 @@
-"""Load read-only state once per worker with ProcessPoolExecutor(initializer=, initargs=)."""
+"""Load read-only state once per worker: ProcessPoolExecutor(initializer=)."""
 
 from concurrent.futures import ProcessPoolExecutor
 

@@ -1,4 +1,4 @@
-"""Load read-only state once per worker with multiprocessing.Pool(initializer=, initargs=)."""
+"""Load read-only state once per worker with Pool(initializer=, initargs=)."""
 
 from multiprocessing import Pool
 

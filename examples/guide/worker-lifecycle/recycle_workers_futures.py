@@ -1,4 +1,7 @@
-"""Replace workers after a number of tasks with ProcessPoolExecutor(max_tasks_per_child=)."""
+"""Replace workers after a number of tasks with max_tasks_per_child=.
+
+ProcessPoolExecutor takes it from Python 3.11 on.
+"""
 
 # /// script
 # requires-python = ">=3.11"
@@ -8,11 +11,12 @@ import platform
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
-# max_tasks_per_child is new in 3.11: an older Python would fail with a bare TypeError from the
-# constructor. Say what this script needs instead.
+# max_tasks_per_child is new in 3.11: an older Python would fail with a
+# bare TypeError from the constructor. Say what this script needs instead.
 if sys.version_info < (3, 11):
     print(
-        "this example needs Python 3.11 or newer (ProcessPoolExecutor max_tasks_per_child);"
+        "this example needs Python 3.11 or newer"
+        " (ProcessPoolExecutor max_tasks_per_child);"
         f" this is {platform.python_version()}",
         file=sys.stderr,
     )
@@ -24,7 +28,8 @@ def worker_pid(_: int) -> int:
 
 
 def main() -> None:
-    # Without an mp_context, max_tasks_per_child makes the executor use "spawn"; it refuses "fork".
+    # Without an mp_context, max_tasks_per_child makes
+    # the executor use "spawn"; it refuses "fork".
     with ProcessPoolExecutor(max_workers=2, max_tasks_per_child=1) as executor:
         pids = list(executor.map(worker_pid, range(4)))
     print(f"{len(pids)} tasks ran in {len(set(pids))} worker processes")

@@ -1,4 +1,4 @@
-"""Shut a multiprocessing.Pool down by hand: close() and join() let queued tasks finish."""
+"""Shut a multiprocessing.Pool down by hand: close() and join() finish the queue."""
 
 import time
 from multiprocessing import Pool

@@ -1,4 +1,4 @@
-"""Leave a ProcessPoolExecutor's `with` block: __exit__ calls shutdown(wait=True) and waits."""
+"""Leave a ProcessPoolExecutor's `with` block: __exit__ calls shutdown(wait=True)."""
 
 import time
 from concurrent.futures import ProcessPoolExecutor

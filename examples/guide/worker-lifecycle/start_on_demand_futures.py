@@ -1,4 +1,4 @@
-"""See when ProcessPoolExecutor starts its worker processes, under each start method."""
+"""See when ProcessPoolExecutor starts its workers, under each start method."""
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
@@ -15,7 +15,9 @@ def main() -> None:
             before = len(multiprocessing.active_children())
             executor.submit(square, 3).result()
             after = len(multiprocessing.active_children())
-        print(f"{method:>10}: {before} workers before the first task, {after} after it")
+        print(
+            f"{method:>10}: {before} workers before the first task, {after} after it"
+        )
 
 
 if __name__ == "__main__":

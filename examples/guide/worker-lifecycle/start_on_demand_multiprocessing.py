@@ -1,4 +1,4 @@
-"""See when multiprocessing.Pool starts its worker processes, under each start method."""
+"""See when multiprocessing.Pool starts its workers, under each start method."""
 
 import multiprocessing
 
@@ -14,7 +14,9 @@ def main() -> None:
             before = len(multiprocessing.active_children())
             pool.apply(square, (3,))
             after = len(multiprocessing.active_children())
-        print(f"{method:>10}: {before} workers before the first task, {after} after it")
+        print(
+            f"{method:>10}: {before} workers before the first task, {after} after it"
+        )
 
 
 if __name__ == "__main__":

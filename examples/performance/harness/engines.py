@@ -25,7 +25,7 @@ from .pools import warm_executor
 from .tasks import echo, noop
 
 TITLE = "Cluster engines: per-task cost and payload"
-UNIT = "µs per task"
+UNIT = "µs per task or round trip"
 SCALE = 1e6
 BASELINE = "ProcessPoolExecutor: trivial tasks, one by one"
 HELP = (

@@ -251,3 +251,27 @@ def _load(values: list[float] | None) -> str:
         if values is None
         else " / ".join(f"{value:.2f}" for value in values)
     )
+
+
+def engine_table(results: dict, engine: str) -> str:
+    """One engine beside ProcessPoolExecutor, row by row, from the engines benchmark."""
+    benchmark = results["benchmarks"].get("engines")
+    if benchmark is None or engine in benchmark.get("skipped", [engine]):
+        return f"The published run did not measure {engine}: it was not installed.\n"
+    rows = {}
+    for variant in benchmark["variants"]:
+        what = variant["label"].split(": ", 1)[1]
+        rows.setdefault(what, {})[variant["params"]["engine"]] = variant
+    baseline = "ProcessPoolExecutor"
+    lines = [
+        f"| {benchmark['unit']} | {baseline} | {engine} | {engine} ÷ {baseline} (range) |",
+        "|---|--:|--:|--:|",
+    ]
+    for what, pair in rows.items():
+        ours, theirs = pair[baseline], pair[engine]
+        lines.append(
+            f"| {what} | {number(ours['value']['median'])} ({_spread(ours['value'])}) | "
+            f"{number(theirs['value']['median'])} ({_spread(theirs['value'])}) | "
+            f"{_ratio(theirs, ours)} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""Submitting to an executor after shutdown (or after its with block) raises RuntimeError."""
+"""Submitting to an executor after shutdown or its with block raises RuntimeError."""
 
 from concurrent.futures import ProcessPoolExecutor
 

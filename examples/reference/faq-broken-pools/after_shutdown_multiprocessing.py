@@ -1,4 +1,7 @@
-"""Submitting to a Pool after close() or after its with block raises ValueError: Pool not running."""
+"""Submitting to a Pool after close() or after its with block raises ValueError.
+
+The message is "Pool not running".
+"""
 
 from multiprocessing import Pool
 

@@ -1,4 +1,4 @@
-"""A worker that dies breaks a ProcessPoolExecutor: BrokenProcessPool instead of a hang."""
+"""A worker that dies breaks a ProcessPoolExecutor: BrokenProcessPool, not a hang."""
 
 import os
 from concurrent.futures import ProcessPoolExecutor

@@ -1,4 +1,4 @@
-"""A worker that dies leaves a Pool task unanswered: only a timeout on get() ends the wait."""
+"""A worker that dies leaves a Pool task unanswered: only a get() timeout ends it."""
 
 import multiprocessing
 import os
@@ -9,15 +9,19 @@ def crash(x):
 
 
 def main():
-    # spawn: with fork, Python 3.12+ warns when the pool forks a replacement worker from this
-    # process, which by then runs the pool's own threads.
+    # spawn: with fork, Python 3.12+ warns when the pool forks a replacement
+    # worker from this process, which by then runs the pool's own threads.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(processes=2) as pool:  # leaving the block terminates the workers
+    # Leaving the block terminates the workers.
+    with context.Pool(processes=2) as pool:
         result = pool.apply_async(crash, (1,))
         try:
             result.get(timeout=3)  # without a timeout this waits forever
         except multiprocessing.TimeoutError as exc:
-            print(f"{type(exc).__name__} after 3 s: the worker died, the task never finishes")
+            print(
+                f"{type(exc).__name__} after 3 s:"
+                " the worker died, the task never finishes"
+            )
         print("the pool replaced the worker:", pool.apply(abs, (-1,)))
 
 

@@ -1,4 +1,4 @@
-"""A pool inside a ProcessPoolExecutor task: allowed, its workers are not daemonic."""
+"""A pool inside a ProcessPoolExecutor task works: its workers are not daemonic."""
 
 from concurrent.futures import ProcessPoolExecutor
 
@@ -15,7 +15,9 @@ def inner_job(n):
 
 def main():
     with ProcessPoolExecutor(max_workers=1) as outer:
-        print("sum of squares below 4:", outer.submit(inner_job, 4).result(timeout=20))
+        print(
+            "sum of squares below 4:", outer.submit(inner_job, 4).result(timeout=20)
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""A Pool inside a Pool task fails: Pool workers are daemonic and may not have children."""
+"""A Pool inside a Pool task fails: daemonic Pool workers may not have children."""
 
 from multiprocessing import Pool
 
@@ -20,8 +20,8 @@ def main():
     except AssertionError as exc:
         print(f"{type(exc).__name__}: {exc}")
     finally:
-        # close() and join(), not terminate(): the worker then exits normally and releases the
-        # semaphores the failed inner Pool had already created.
+        # close() and join(), not terminate(): the worker then exits normally
+        # and releases the semaphores the failed inner Pool had already created.
         outer.close()
         outer.join()
 

@@ -1,4 +1,4 @@
-"""Executors created in a loop and never shut down use up the process's file descriptors."""
+"""Executors made in a loop and never shut down use up the file descriptors."""
 
 import resource
 from concurrent.futures import ProcessPoolExecutor
@@ -6,10 +6,12 @@ from concurrent.futures import ProcessPoolExecutor
 
 def main():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))  # a low limit, to fail quickly
+    # A low limit, to fail quickly.
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
     executors = []
     try:
-        while True:  # each executor opens pipes in its constructor, before any worker starts
+        # Each executor opens pipes in its constructor, before any worker starts.
+        while True:
             executors.append(ProcessPoolExecutor(max_workers=1))
     except OSError as exc:
         print(f"{type(exc).__name__}: {exc}")

@@ -5,10 +5,12 @@ import resource
 
 
 def main():
-    # spawn: with fork, each new pool would fork a process that runs the earlier pools' threads.
+    # spawn: with fork, each new pool would fork a
+    # process that runs the earlier pools' threads.
     context = multiprocessing.get_context("spawn")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))  # a low limit, to fail quickly
+    # A low limit, to fail quickly.
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
     pools = []
     try:
         while True:

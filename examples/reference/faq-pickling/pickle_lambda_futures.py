@@ -13,13 +13,14 @@ square_lambda = lambda x: x * x  # a lambda has no importable name
 
 
 def describe(exc, function):
-    # The address changes every run. The text after "...>:" (where the lookup failed) is left
-    # out: the output keeps the part that names the object.
+    # The address changes every run. The text after "...>:" (where the lookup failed)
+    # is left out: the output keeps the part that names the object.
     message = re.sub(r"0x[0-9a-fA-F]+", "0x...", str(exc))
     if "local object" in message:
-        # A local function's message changed wording in 3.12.5 ("Can't pickle" became "Can't
-        # get") and again in 3.14, which also raises PicklingError instead of AttributeError.
-        # Print the exception's type and the function's name, which do not vary by patch release.
+        # A local function's message changed wording in 3.12.5 ("Can't
+        # pickle" became "Can't get") and again in 3.14, which also raises
+        # PicklingError instead of AttributeError. Print the exception's
+        # type and the function's name, which do not vary by patch release.
         return f"{type(exc).__name__} (local object): {function.__qualname__}"
     if ">:" in message:
         message = message.split(">:")[0] + ">"
@@ -32,7 +33,8 @@ def main():
 
     with ProcessPoolExecutor(max_workers=2) as executor:
         for function in (square_lambda, square_local):
-            future = executor.submit(function, 3)  # pickled later, in a background thread
+            # Pickled later, in a background thread.
+            future = executor.submit(function, 3)
             try:
                 future.result(timeout=10)  # so the pickling error surfaces here
             except (AttributeError, pickle.PicklingError) as exc:

@@ -1,4 +1,4 @@
-"""A multiprocessing.Queue passed to an executor task fails; a Manager queue works."""
+"""A multiprocessing.Queue sent to an executor task fails; a Manager queue works."""
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
@@ -9,8 +9,12 @@ def report(queue, item):
 
 
 def main():
-    # Start the manager first: its process is then forked before the executor starts threads.
-    with multiprocessing.Manager() as manager, ProcessPoolExecutor(max_workers=2) as executor:
+    # Start the manager first: its process is then
+    # forked before the executor starts threads.
+    with (
+        multiprocessing.Manager() as manager,
+        ProcessPoolExecutor(max_workers=2) as executor,
+    ):
         try:
             executor.submit(report, multiprocessing.Queue(), 1).result(timeout=20)
         except RuntimeError as exc:

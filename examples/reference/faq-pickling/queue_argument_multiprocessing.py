@@ -9,7 +9,8 @@ def report(queue, item):
 
 
 def main():
-    # Start the manager first: its process is then forked before the pool starts threads.
+    # Start the manager first: its process is
+    # then forked before the pool starts threads.
     with multiprocessing.Manager() as manager, Pool(processes=2) as pool:
         try:
             pool.apply(report, (multiprocessing.Queue(), 1))

@@ -1,4 +1,7 @@
-"""A task whose return value cannot be pickled: ProcessPoolExecutor re-raises the TypeError."""
+"""A task whose return value cannot be pickled: ProcessPoolExecutor re-raises.
+
+The caller gets the pickling TypeError.
+"""
 
 import threading
 from concurrent.futures import ProcessPoolExecutor

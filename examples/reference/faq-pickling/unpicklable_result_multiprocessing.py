@@ -19,7 +19,8 @@ def main():
         try:
             pool.apply(make_lock, (1,))
         except MaybeEncodingError as exc:
-            print(f"{type(exc).__name__}: {re.sub(r'0x[0-9a-fA-F]+', '0x...', str(exc))}")
+            message = re.sub(r"0x[0-9a-fA-F]+", "0x...", str(exc))
+            print(f"{type(exc).__name__}: {message}")
         print("fixed:", pool.apply(lock_state, (1,)))
 
 

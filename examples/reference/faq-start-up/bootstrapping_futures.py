@@ -1,4 +1,4 @@
-"""A script that uses ProcessPoolExecutor without the __main__ guard fails under spawn."""
+"""ProcessPoolExecutor without the __main__ guard fails under spawn."""
 
 import subprocess
 import sys
@@ -9,7 +9,7 @@ UNGUARDED = """\
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-# No `if __name__ == "__main__":` guard: a spawned worker re-runs these lines while importing.
+# No `__main__` guard: a spawned worker re-runs these lines while importing.
 context = multiprocessing.get_context("spawn")
 with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
     print(executor.submit(abs, -1).result(timeout=20))
@@ -27,10 +27,16 @@ def main():
         script = Path(folder) / "unguarded.py"
         script.write_text(UNGUARDED)
         run = subprocess.run(
-            [sys.executable, str(script)], check=False, capture_output=True, text=True, timeout=30
+            [sys.executable, str(script)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
     print("the worker failed with:", first_sentence(run.stderr))
-    print("the parent failed with:", run.stderr.strip().splitlines()[-1].split(":")[0])
+    print(
+        "the parent failed with:", run.stderr.strip().splitlines()[-1].split(":")[0]
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""A script that starts a Process without the __main__ guard fails under spawn and forkserver."""
+"""A Process started without the __main__ guard fails under spawn and forkserver."""
 
 import subprocess
 import sys
@@ -11,7 +11,7 @@ import multiprocessing
 def work():
     print("worker ran")
 
-# No `if __name__ == "__main__":` guard: a spawned child re-runs this line while importing.
+# No `__main__` guard: a spawned child re-runs this line while importing.
 process = multiprocessing.get_context("spawn").Process(target=work)
 process.start()
 process.join()
@@ -29,7 +29,11 @@ def main():
         script = Path(folder) / "unguarded.py"
         script.write_text(UNGUARDED)
         run = subprocess.run(
-            [sys.executable, str(script)], check=False, capture_output=True, text=True, timeout=30
+            [sys.executable, str(script)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
     print("the child failed with:", first_sentence(run.stderr))
 

@@ -8,8 +8,8 @@ def square(x):
 
 
 def main():
-    # Anything that starts a process fixes the global start method, as would an earlier
-    # set_start_method() call in a library or a test runner.
+    # Anything that starts a process fixes the global start method,
+    # as would an earlier set_start_method() call in a library or a test runner.
     multiprocessing.set_start_method("spawn")
     try:
         multiprocessing.set_start_method("forkserver")

@@ -1,4 +1,4 @@
-"""Python 3.12+ warns when a multi-threaded process forks; a forkserver context avoids it."""
+"""Python 3.12+ warns when a multi-threaded process forks; forkserver avoids it."""
 
 import multiprocessing
 import re
@@ -20,7 +20,10 @@ def run_pool(method):
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
             executor.submit(square, 3).result(timeout=20)
     # The pid changes every run.
-    messages = {f"{w.category.__name__}: {PID.sub('pid=...', str(w.message))}" for w in caught}
+    messages = {
+        f"{w.category.__name__}: {PID.sub('pid=...', str(w.message))}"
+        for w in caught
+    }
     print(f"{method}: {len(messages)} warning(s)")
     for message in sorted(messages):
         print(f"  {message}")
@@ -28,11 +31,13 @@ def run_pool(method):
 
 def main():
     stop = threading.Event()
-    helper = threading.Thread(target=stop.wait)  # any extra thread makes the process multi-threaded
+    # Any extra thread makes the process multi-threaded.
+    helper = threading.Thread(target=stop.wait)
     helper.start()
     try:
         run_pool("fork")
-        run_pool("forkserver")  # the fix: workers are forked from a single-threaded server
+        # The fix: workers are forked from a single-threaded server.
+        run_pool("forkserver")
     finally:
         stop.set()
         helper.join()

@@ -21,12 +21,19 @@ if __name__ == "__main__":
 
 
 def main():
-    # With `python -c` (as in a REPL or a notebook) __main__ has no file a worker could import.
+    # With `python -c` (as in a REPL or a notebook)
+    # __main__ has no file a worker could import.
     run = subprocess.run(
-        [sys.executable, "-c", INTERACTIVE], check=False, capture_output=True, text=True, timeout=30
+        [sys.executable, "-c", INTERACTIVE],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     print(run.stdout.strip())
-    attribute_errors = [line for line in run.stderr.splitlines() if "AttributeError" in line]
+    attribute_errors = [
+        line for line in run.stderr.splitlines() if "AttributeError" in line
+    ]
     print("the worker failed with:", attribute_errors[-1])
 
 

@@ -18,9 +18,14 @@ if __name__ == "__main__":
 
 
 def main():
-    # With `python -c` (as in a REPL or a notebook) __main__ has no file a child could import.
+    # With `python -c` (as in a REPL or a notebook)
+    # __main__ has no file a child could import.
     run = subprocess.run(
-        [sys.executable, "-c", INTERACTIVE], check=False, capture_output=True, text=True, timeout=30
+        [sys.executable, "-c", INTERACTIVE],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     print(run.stdout.strip())
     print("the child failed with:", run.stderr.strip().splitlines()[-1])

@@ -1,4 +1,4 @@
-"""Pool accepts maxtasksperchild with any start method; with fork, Python 3.12+ warns."""
+"""Pool accepts maxtasksperchild with any start method; under fork, 3.12+ warns."""
 
 import multiprocessing
 import os
@@ -9,8 +9,9 @@ def worker_pid(x):
 
 
 def main():
-    # With fork, each replacement worker is forked from this process while the pool's own threads
-    # run, which Python 3.12+ reports with a DeprecationWarning. Spawn avoids it.
+    # With fork, each replacement worker is forked from this
+    # process while the pool's own threads run, which Python
+    # 3.12+ reports with a DeprecationWarning. Spawn avoids it.
     spawn = multiprocessing.get_context("spawn")
     with spawn.Pool(processes=1, maxtasksperchild=2) as pool:
         pids = pool.map(worker_pid, range(4), chunksize=1)

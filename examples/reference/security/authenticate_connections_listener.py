@@ -1,4 +1,7 @@
-"""Authenticate multiprocessing.connection Listener and Client with a shared authkey (HMAC)."""
+"""Authenticate multiprocessing.connection's Listener and Client with an authkey.
+
+Both ends share the key; the handshake is an HMAC challenge.
+"""
 
 import secrets
 import threading
@@ -19,7 +22,8 @@ def serve(listener: Listener, attempts: int) -> None:
 def main() -> None:
     # --8<-- [start:run]
     key = secrets.token_bytes(32)
-    # Port 0: the system picks a free port. Bind to loopback only: never expose a pickle channel.
+    # Port 0: the system picks a free port.
+    # Bind to loopback only: never expose a pickle channel.
     with Listener(("127.0.0.1", 0), authkey=key) as listener:
         server = threading.Thread(target=serve, args=(listener, 2))
         server.start()

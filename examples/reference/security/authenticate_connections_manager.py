@@ -1,4 +1,7 @@
-"""Give a multiprocessing Manager an explicit authkey and address; a wrong key is refused."""
+"""Give a multiprocessing Manager an explicit authkey and address.
+
+A client with a wrong key is refused.
+"""
 
 import secrets
 from multiprocessing import AuthenticationError, current_process, get_context
@@ -24,9 +27,13 @@ def main() -> None:
             print("wrong key:", type(exc).__name__, exc)
     # --8<-- [end:manager]
     # --8<-- [start:inherit]
-    # Every process gets a random authkey; its children (pool workers too) inherit it.
+    # Every process gets a random authkey;
+    # its children (pool workers too) inherit it.
     with get_context().Pool(processes=1) as pool:
-        print("workers share this process's key:", pool.apply(inherited_key) == inherited_key())
+        print(
+            "workers share this process's key:",
+            pool.apply(inherited_key) == inherited_key(),
+        )
     # --8<-- [end:inherit]
 
 
