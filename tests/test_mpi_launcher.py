@@ -1,5 +1,5 @@
 """What the MPI page says about a run without a launcher holds: `python factorize_mpi.py` fails
-within seconds, with one line that names the command to use, and leaves no process. (The page's
+within seconds, with a message that names the command to use, and leaves no process. (The page's
 own runs, tests/codeblocks.py, start the scripts under mpiexec.gforker.)
 
 Without the check, such a run hangs. With no `mpiexec` on PATH, MPICH's singleton init forks a
@@ -11,6 +11,7 @@ which listens on every interface. Both cases run here.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -26,8 +27,9 @@ SCRIPTS = [
 ]
 PAGE = DOCS / "engines" / "mpi.md"
 MESSAGE = (
-    "Start this script with an MPI launcher: UCX_NET_DEVICES=lo mpiexec.gforker -n 3"
-    " python -m mpi4py.futures {script}"
+    "Start this script with an MPI launcher:\n"
+    "  UCX_NET_DEVICES=lo mpiexec.gforker -n 3 \\\n"
+    "      python -m mpi4py.futures {script}"
 )
 # The variables a launcher sets: a test run under one would not see the failure.
 LAUNCHER_VARIABLES = ("PMI_FD", "PMI_PORT", "PMI_RANK", "PMI_SIZE", "OMPI_COMM_WORLD_SIZE")
@@ -57,11 +59,20 @@ def test_a_script_fails_fast_without_a_launcher(script: Example, mpiexec_on_path
     result = run([sys.executable, script.relative], env=_environment(mpiexec_on_path), timeout=20)
     took = time.monotonic() - started
     assert (result.returncode, result.stdout) == (1, ""), result.stderr
-    assert result.stderr.splitlines() == [MESSAGE.format(script=script.relative)], (
-        "one line, no traceback"
+    assert result.stderr.splitlines() == MESSAGE.format(script=script.relative).splitlines(), (
+        "the message alone, no traceback"
     )
     assert took < 10, f"took {took:.1f} s to give up"
     assert not result.leftovers
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda example: example.path.name)
+def test_the_message_names_the_first_command_the_page_runs(script: Example) -> None:
+    """The command after the message's first line, read as a shell reads it (a backslash
+    before a newline joins the lines), is the script's first `launch` command."""
+    command = MESSAGE.format(script=script.relative).split("\n", 1)[1].replace("\\\n", "")
+    assert "\n" not in command, "one command: each line but the last ends in a backslash"
+    assert shlex.split(command) == shlex.split(script.launches[0])
 
 
 def test_the_page_shows_the_message_of_a_script_without_a_launcher() -> None:

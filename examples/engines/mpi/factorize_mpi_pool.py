@@ -8,7 +8,9 @@
 # network = true  # its sockets must stay on 127.0.0.1
 # launch = [
 #   "UCX_NET_DEVICES=lo mpiexec.gforker -n 3 python -m mpi4py.futures {script}",
-#   "UCX_NET_DEVICES=lo MPI4PY_FUTURES_MAX_WORKERS=2 mpiexec.gforker -n 1 python {script}",
+#   # A backslash at the end of a line joins it to the next (TOML strings).
+#   """UCX_NET_DEVICES=lo MPI4PY_FUTURES_MAX_WORKERS=2 \
+#   mpiexec.gforker -n 1 python {script}""",
 # ]
 # ///
 
@@ -20,7 +22,8 @@ from mpi4py.util.pool import Pool
 
 # --8<-- [end:imports]
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -61,18 +64,21 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 
 # --8<-- [start:launcher]
-# A launcher tells each process where it belongs in the job through its environment: MPICH's
-# mpiexec through PMI_FD or PMI_PORT, Open MPI's through OMPI_COMM_WORLD_SIZE. Without one, the
-# first spawn waits for an mpiexec that MPICH tries to start itself, and may wait forever.
+# A launcher tells each process where it belongs in the job through its environment:
+# MPICH's mpiexec through PMI_FD or PMI_PORT, Open MPI's through
+# OMPI_COMM_WORLD_SIZE. Without one, the first spawn waits for an mpiexec that MPICH
+# tries to start itself, and may wait forever.
 LAUNCHER_VARIABLES = ("PMI_FD", "PMI_PORT", "OMPI_COMM_WORLD_SIZE")
 
 
 def require_launcher() -> None:
-    """Exit with one line naming the command if no MPI launcher started this process."""
+    """Exit with the command to run if no MPI launcher started this process."""
     if not any(name in os.environ for name in LAUNCHER_VARIABLES):
+        # The command as a shell reads it: a backslash joins its two lines.
         sys.exit(
-            "Start this script with an MPI launcher: UCX_NET_DEVICES=lo mpiexec.gforker -n 3"
-            f" python -m mpi4py.futures {sys.argv[0]}"
+            "Start this script with an MPI launcher:\n"
+            "  UCX_NET_DEVICES=lo mpiexec.gforker -n 3 \\\n"
+            f"      python -m mpi4py.futures {sys.argv[0]}"
         )
 
 
@@ -82,7 +88,7 @@ def require_launcher() -> None:
 # --8<-- [start:run]
 def main() -> None:
     require_launcher()
-    # As many workers as MPI provides; map() blocks until every result is back, in input order.
+    # As many workers as MPI provides; map() waits for every result, in input order.
     with Pool() as pool:
         results = pool.map(factorize, NUMBERS)
     report(NUMBERS, results)

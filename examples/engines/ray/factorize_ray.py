@@ -1,4 +1,4 @@
-"""Factorize numbers on a local Ray cluster with ray.util.multiprocessing.Pool.map."""
+"""Factorize numbers in a local Ray cluster: ray.util.multiprocessing.Pool.map."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -6,8 +6,8 @@
 # [tool.fvm]
 # start-methods = []  # starts a cluster of its own: run once
 # network = true  # its sockets must stay on 127.0.0.1
-# # but Ray's dashboard asks the cloud metadata address which cloud it runs on, even with usage
-# # statistics off (docs/engines/ray.md, "What connects where")
+# # but Ray's dashboard asks the cloud metadata address which cloud it runs on,
+# # even with usage statistics off (docs/engines/ray.md, "What connects where")
 # connects-to = ["169.254.169.254:80"]
 # ///
 
@@ -16,8 +16,9 @@ import os
 import secrets
 import tempfile
 
-# Before Ray is imported: bind every Ray service to 127.0.0.1 (on Linux, Ray otherwise listens on
-# all interfaces and on the machine's network address) and send no usage statistics.
+# Before Ray is imported: bind every Ray service to 127.0.0.1 (on Linux, Ray
+# otherwise listens on all interfaces and on the machine's network address) and send
+# no usage statistics.
 os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
 os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
 os.environ["RAY_AUTH_MODE"] = "token"
@@ -28,7 +29,8 @@ from ray.util.multiprocessing import Pool
 
 # --8<-- [end:imports]
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -70,7 +72,8 @@ def report(numbers: list[int], results: list[list[int]]) -> None:
 
 # --8<-- [start:run]
 def main() -> None:
-    # Always a new local cluster with two CPUs, its session files in a folder removed afterwards.
+    # Always a new local cluster with two CPUs, and its session files in a folder
+    # removed afterwards.
     with (
         tempfile.TemporaryDirectory() as scratch,
         ray.init(

@@ -1,4 +1,4 @@
-"""Show that a global set by the initializer of Ray's Pool is not the one its tasks read."""
+"""Show that Ray's Pool initializer sets a global that its tasks do not read."""
 
 # /// script
 # requires-python = ">=3.10"
@@ -6,8 +6,8 @@
 # [tool.fvm]
 # start-methods = []  # starts a cluster of its own: run once
 # network = true  # its sockets must stay on 127.0.0.1
-# # but Ray's dashboard asks the cloud metadata address which cloud it runs on, even with usage
-# # statistics off (docs/engines/ray.md, "What connects where")
+# # but Ray's dashboard asks the cloud metadata address which cloud it runs on,
+# # even with usage statistics off (docs/engines/ray.md, "What connects where")
 # connects-to = ["169.254.169.254:80"]
 # ///
 

@@ -37,8 +37,7 @@ REFUSAL = "InvalidAuthToken: Authentication token is missing or incorrect"
 
 
 def try_client(label: str, address: str, **settings: str | None) -> None:
-    """Connect with ray_cluster.sh's environment, but for these variables (None:
-    unset)."""
+    """Connect with ray_cluster.sh's environment but these settings (None: unset)."""
     # A refused client gives up after 2 tries, one a second, not 20 (node.py).
     env = dict(os.environ, RAY_gcs_server_port_wait_time_s="2")
     for name, value in settings.items():

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .engines import ENGINES
 from .payload import human_bytes
+from .predict import forecast_table, validation_table
 from .report import (
     benchmarks_table,
     contended_warning,
@@ -327,6 +328,8 @@ RESULT_TABLES: dict[str, Callable[[dict], str]] = {
     "contended": contended_warning,
     "benchmarks": lambda results: benchmarks_table(),
     "machine": machine_table,
+    "validation": validation_table,
+    "forecast": forecast_table,
     **{
         f"engines-{engine}": functools.partial(engine_table, engine=engine)
         for engine in ENGINES

@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a bad argument costs one line on stderr, not the whole usage text."""
 
     def error(self, message: str) -> None:
-        self.exit(2, f"{PROG}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def whole_number(minimum: int):

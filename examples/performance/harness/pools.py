@@ -23,7 +23,9 @@ def start_every_worker(
 ) -> set[int]:
     """Give each worker one `meet` task through `map_tasks`; return the distinct worker PIDs."""
     pids = set(map_tasks(meet, range(workers)))
-    if len(pids) != workers:  # cannot happen while each task waits for all the others
+    if (
+        len(pids) != workers
+    ):  # cannot happen while each task waits for all the others
         raise RuntimeError(f"{len(pids)} of {workers} workers ran the first task")
     return pids
 
@@ -31,9 +33,13 @@ def start_every_worker(
 @contextlib.contextmanager
 def warm_pool(context: BaseContext, workers: int) -> Iterator[Pool]:
     """A Pool whose workers have all booted and each run a task."""
-    pool = context.Pool(workers, initializer=share_barrier, initargs=(context.Barrier(workers),))
+    pool = context.Pool(
+        workers, initializer=share_barrier, initargs=(context.Barrier(workers),)
+    )
     try:
-        start_every_worker(lambda task, items: pool.map(task, items, chunksize=1), workers)
+        start_every_worker(
+            lambda task, items: pool.map(task, items, chunksize=1), workers
+        )
         yield pool
     finally:
         pool.close()
@@ -41,7 +47,9 @@ def warm_pool(context: BaseContext, workers: int) -> Iterator[Pool]:
 
 
 @contextlib.contextmanager
-def warm_executor(context: BaseContext, workers: int) -> Iterator[ProcessPoolExecutor]:
+def warm_executor(
+    context: BaseContext, workers: int
+) -> Iterator[ProcessPoolExecutor]:
     """An executor whose workers have all booted and each run a task.
 
     The executor starts workers on demand: under spawn and forkserver, one per submitted task

@@ -11,6 +11,7 @@ from . import (
     scaling,
     sharedmem,
     startup,
+    validation,
 )
 
 BENCHMARKS = {
@@ -21,5 +22,6 @@ BENCHMARKS = {
     "startup": startup,
     "scaling": scaling,
     "samejob": samejob,
+    "validation": validation,
     "engines": engines,
 }
