@@ -115,3 +115,40 @@ def test_row_states_what_the_script_prints(row: Row, api: str) -> None:
             f"row {row.topic!r}, {api} column: {missing} not in {golden.path.relative_to(ROOT)}"
             f" ({method}, Python {sys.version_info[0]}.{sys.version_info[1]})"
         )
+
+
+ENGINE_SCRIPT_LINK = re.compile(r"\]\([^)]*/(examples/engines/[\w/-]+\.py)\)")
+
+
+def engine_rows() -> list[tuple[str, str, Path]]:
+    """The rows of "On other engines": (situation, behaviour cell, the script it links)."""
+    rows = []
+    for line in MATRIX.read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if (
+            len(cells) == 3
+            and cells[0].startswith("[")
+            and (link := ENGINE_SCRIPT_LINK.search(cells[2]))
+        ):
+            rows.append((cells[0], cells[1], ROOT / link[1]))
+    return rows
+
+
+def test_the_matrix_has_a_row_for_each_engine() -> None:
+    engines = {path.parent.name for _, _, path in engine_rows()}
+    assert engines == {"dask", "loky", "mpi", "ray"}
+
+
+@pytest.mark.parametrize(
+    ("situation", "cell", "script"), engine_rows(), ids=lambda value: getattr(value, "stem", "")
+)
+def test_engine_row_states_what_its_script_prints(situation: str, cell: str, script: Path) -> None:
+    example = Example(script)
+    reason = example.why_it_cannot_run_here()
+    if reason:
+        pytest.skip(reason)
+    claims = claims_for_this_python(cell)
+    assert claims, f"row {situation!r} states nothing the tests can check"
+    printed = example.golden(None).path.read_text()
+    missing = [claim for claim in claims if claim not in " ".join(printed.split())]
+    assert not missing, f"row {situation!r}: {missing} not in {example.golden(None).path.name}"
