@@ -30,6 +30,7 @@ SEARCHES = {
     "TimeoutError": {"failures/", "failures/shutdown-and-timeouts/"},
     "OOM": {"failures/dead-workers/", "reference/faq-broken-pools/"},
 }
+SEARCH_INDEX = "/search/search_index.json"
 MARKER_LINE = re.compile(r"^.*-+8<-+\s+\[\s*(?:start|end)\s*:.*$\n?", re.MULTILINE)
 
 
@@ -116,6 +117,21 @@ def test_search_finds_the_page_about_a_pasted_error(
     first.click()
     page.wait_for_url(re.compile(re.escape(site.url + found)))
     expect(page.locator("article.md-content__inner")).to_contain_text(term)
+    assert_clean(traffic)
+
+
+@pytest.mark.zensical_lacks(
+    "the index fetched on demand: overrides/main.html holds Material's request for it"
+)
+def test_search_index_is_fetched_when_a_reader_searches_not_before(
+    site: Site, context: BrowserContext
+) -> None:
+    """The index is the largest file a page would load; only a reader who searches pays it."""
+    page, traffic = open_page(context, site, "")
+    page.wait_for_timeout(500)  # Material asks for the index as soon as it starts
+    assert not any(r.url.endswith(SEARCH_INDEX) for r in traffic.requests)
+    with page.expect_response(lambda response: response.url.endswith(SEARCH_INDEX)):
+        page.keyboard.press("/")  # focuses the search box
     assert_clean(traffic)
 
 
