@@ -1,4 +1,5 @@
-"""The chunksize sweep: the same trivial tasks with Pool.map and ProcessPoolExecutor.map."""
+"""The chunksize sweep: the same trivial tasks with Pool.map
+and ProcessPoolExecutor.map."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ TASKS_FACTOR = 2
 
 
 def chunksizes(tasks: int, workers: int) -> list[int]:
-    """Powers of 4 below the chunksize Pool.map picks by default, tasks / (4 x workers), then it."""
+    """Powers of 4 below the chunksize Pool.map picks by default,
+    tasks / (4 x workers), then it."""
     default = math.ceil(tasks / (4 * workers))
     return [4**power for power in range(12) if 4**power * 2 <= default] + [default]
 

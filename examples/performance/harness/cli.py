@@ -1,4 +1,5 @@
-"""The command line: choose benchmarks and sizes, run them, print tables, write the JSON."""
+"""The command line: choose benchmarks and sizes, run them, print tables,
+write the JSON."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from .measure import Settings, machine, measure, psutil, usable_cpus
 from .report import machine_table, table_for
 from .suite import BENCHMARKS
 
-PROG = f"python -m {__package__}"  # the command that runs this package, wherever it is copied
+# The command that runs this package, wherever it is copied.
+PROG = f"python -m {__package__}"
 REQUIRES = "psutil, which reads the process table on Linux, macOS and Windows"
 FULL_SIZES = [10**3, 10**4, 10**5, 10**6, 10**7, 10**8]
 QUICK_SIZES = [10**3, 10**5]
@@ -23,14 +25,16 @@ SUFFIXES = {"K": 10**3, "M": 10**6, "G": 10**9}
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument costs one line on stderr, not the whole usage text."""
+    """argparse, but a bad argument costs one line on stderr,
+    not the whole usage text."""
 
     def error(self, message: str) -> None:
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def whole_number(minimum: int):
-    """An argparse type: an int of at least `minimum`, or a one-line reason why not."""
+    """An argparse type: an int of at least `minimum`,
+    or a one-line reason why not."""
 
     def convert(text: str) -> int:
         try:
@@ -87,8 +91,11 @@ def parser() -> argparse.ArgumentParser:
     )
     result = Parser(
         prog=PROG,
-        description="Measure concurrent.futures and multiprocessing on this machine.",
-        epilog=f"benchmarks:\n{listing}\n\nWith no benchmark named, all of them run.\n\n"
+        description=(
+            "Measure concurrent.futures and multiprocessing on this machine."
+        ),
+        epilog=f"benchmarks:\n{listing}\n\n"
+        "With no benchmark named, all of them run.\n\n"
         f"Requires {REQUIRES} (pip install psutil).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -119,7 +126,8 @@ def parser() -> argparse.ArgumentParser:
         "--workers",
         type=whole_number(1),
         metavar="N",
-        help="pool size, and the most workers scaling tries (default: the usable CPUs)",
+        help="pool size, and the most workers scaling tries "
+        "(default: the usable CPUs)",
     )
     result.add_argument(
         "--start-method",
@@ -130,20 +138,22 @@ def parser() -> argparse.ArgumentParser:
         "--tasks",
         type=whole_number(1),
         metavar="N",
-        help="tasks sent one by one in overhead (default 4000); batched variants get 25 times "
-        "as many, the chunksize sweep twice as many",
+        help="tasks sent one by one in overhead (default 4000); "
+        "batched variants get 25 times as many, the chunksize sweep twice as many",
     )
     result.add_argument(
         "--sizes",
         type=byte_sizes,
         metavar="LIST",
-        help="payload sizes in bytes, e.g. 1K,1M,100M (default 1K to 100M, by factors of 10)",
+        help="payload sizes in bytes, e.g. 1K,1M,100M "
+        "(default 1K to 100M, by factors of 10)",
     )
     result.add_argument(
         "--min-time",
         type=seconds,
         metavar="SECONDS",
-        help="the shortest timed span: a variant's body repeats until its span lasts this long "
+        help="the shortest timed span: "
+        "a variant's body repeats until its span lasts this long "
         "(default 0.1; 0.02 with --quick)",
     )
     result.add_argument(
@@ -198,7 +208,8 @@ def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
     monitor = Monitor(min(settings.workers, usable_cpus()))
     monitor.check("before the run")
     print(
-        f"{PROG}: {', '.join(names)} ({settings.repeat} repeats, {settings.warmup} warm-up)"
+        f"{PROG}: {', '.join(names)} "
+        f"({settings.repeat} repeats, {settings.warmup} warm-up)"
     )
     benchmarks = {}
     for name in names:
@@ -214,7 +225,8 @@ def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
         }
         if benchmark["skipped"]:
             print(
-                f"{name}: not installed, so not measured: {', '.join(benchmark['skipped'])}"
+                f"{name}: not installed, so not measured: "
+                f"{', '.join(benchmark['skipped'])}"
             )
         try:
             benchmark["variants"] = measure(
@@ -239,7 +251,7 @@ def run(names: list[str], settings: Settings, argv: list[str]) -> dict:
         **monitor.verdict(),
     }
     if conditions["contended"]:
-        print("\nCONTENDED: these results were taken on a busy machine:")
+        print("\nFLAGGED: the contention check found the machine unsteady:")
         print("".join(f"- {reason}\n" for reason in conditions["reasons"]), end="")
     return {
         "schema": 2,

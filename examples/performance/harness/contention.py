@@ -1,10 +1,12 @@
-"""The contention check: did anything else compete for the CPUs while the harness ran?
+"""The contention check: did anything else compete
+for the CPUs while the harness ran?
 
-Two independent signals, taken before the run, between the rounds of every benchmark and after:
-a calibration loop run at once on as many processes as the run uses workers (each should get a
-whole core, and take as long every time), and the machine's CPU time (every process's, from the
-OS) minus the harness's own, which is what other programs used. The load average is recorded but
-decides nothing: it counts the harness's own workers and trails by minutes.
+Two independent signals, taken before the run, between the rounds of every benchmark
+and after: a calibration loop run at once on as many processes as the run uses
+workers (each should get a whole core, and take as long every time), and the
+machine's CPU time (every process's, from the OS) minus the harness's own, which is
+what other programs used. The load average is recorded but decides nothing: it counts
+the harness's own workers and trails by minutes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ from .measure import psutil, tree_cpu
 from .pools import warm_pool
 from .tasks import spin_at_meeting
 
-CALIBRATION_LOOPS = 1_000_000  # about 50 ms of pure Python on a recent core
+# About 200 ms of pure Python on a recent core. On a shared virtual machine the speed
+# of a core can wander by half from one 50 ms stretch to the next while the core is
+# all ours (measured on the machine behind the site's data); a longer loop averages
+# that out, so that what is flagged is a lasting change.
+CALIBRATION_LOOPS = 5_000_000
 LOWEST_CPU_SHARE = 0.9  # of a core, for each calibration process
 LARGEST_DRIFT = 1.25  # slowest calibration against the fastest
 LARGEST_OTHERS_SHARE = 0.10  # of the machine's CPU time, used by other processes
@@ -33,11 +39,13 @@ def load_average() -> list[float] | None:
 
 
 def _busy_and_steal() -> tuple[float, float | None]:
-    """CPU-seconds every process on the machine has used, and the hypervisor's steal, so far."""
+    """CPU-seconds every process on the machine has used, and the hypervisor's steal,
+    so far."""
     times = psutil.cpu_times()
     idle = times.idle + getattr(times, "iowait", 0.0)
     steal = getattr(times, "steal", None)
-    # guest time is already counted in user time on Linux; steal is nobody's on this machine.
+    # guest time is already counted in user time on Linux;
+    # steal is nobody's on this machine.
     busy = sum(times) - idle - (steal or 0.0) - getattr(times, "guest", 0.0)
     busy -= getattr(times, "guest_nice", 0.0)
     return busy, steal
@@ -45,10 +53,12 @@ def _busy_and_steal() -> tuple[float, float | None]:
 
 @dataclass
 class Monitor:
-    """Samples the machine during a run; `verdict()` gives the reasons to distrust it.
+    """Samples the machine during a run;
+    `verdict()` gives the reasons to distrust it.
 
-    The calibration pool uses spawn whatever the run's start method: between rounds, a benchmark
-    may hold threads (a Dask client's), and forking a process with threads is unsafe.
+    The calibration pool uses spawn whatever the run's start method: between rounds,
+    a benchmark may hold threads (a Dask client's), and forking a process with
+    threads is unsafe.
     """
 
     cores: int
@@ -61,7 +71,8 @@ class Monitor:
         self._own = tree_cpu(own_first=True)
 
     def check(self, when: str) -> None:
-        """Run the calibration loop on `cores` processes at once and record how it went."""
+        """Run the calibration loop on `cores` processes at once
+        and record how it went."""
         with warm_pool(multiprocessing.get_context("spawn"), self.cores) as pool:
             runs = pool.map(spin_at_meeting, [self.loops] * self.cores, chunksize=1)
         self.checks.append(
@@ -76,7 +87,8 @@ class Monitor:
         )
 
     def verdict(self) -> dict:
-        """What the run's conditions were and, under "reasons", why not to trust it (if so)."""
+        """What the run's conditions were and, under "reasons",
+        why not to trust it (if so)."""
         elapsed = time.perf_counter() - self._started
         own = tree_cpu(own_first=False) - self._own
         busy, steal = _busy_and_steal()
@@ -90,9 +102,10 @@ class Monitor:
         if starved:
             worst = min(starved, key=lambda check: check["cpu_share"])
             reasons.append(
-                f"the calibration loop got less than {LOWEST_CPU_SHARE:.0%} of a core in "
-                f"{len(starved)} of {len(self.checks)} checks, {worst['cpu_share']:.0%} at "
-                f"worst ({worst['when']})"
+                "the calibration loop got less than "
+                f"{LOWEST_CPU_SHARE:.0%} of a core in "
+                f"{len(starved)} of {len(self.checks)} checks, "
+                f"{worst['cpu_share']:.0%} at worst ({worst['when']})"
             )
         if self.checks:
             fastest = min(self.checks, key=lambda check: check["loop_wall_s"])
@@ -100,17 +113,18 @@ class Monitor:
             drift = slowest["loop_wall_s"] / fastest["loop_wall_s"]
             if drift > LARGEST_DRIFT:
                 reasons.append(
-                    f"the calibration loop took {drift:.2f}x as long ({slowest['when']}) "
-                    f"as at its fastest ({fastest['when']})"
+                    f"the calibration loop took {drift:.2f}x as long "
+                    f"({slowest['when']}) as at its fastest ({fastest['when']})"
                 )
         if others > LARGEST_OTHERS_SHARE * capacity:
             reasons.append(
-                f"other processes used {others:.1f} CPU-seconds, {others / capacity:.0%} of "
-                "the machine's CPU time during the run"
+                f"other processes used {others:.1f} CPU-seconds, "
+                f"{others / capacity:.0%} of the machine's CPU time during the run"
             )
         if steal_s is not None and steal_s > LARGEST_STEAL_SHARE * elapsed:
             reasons.append(
-                f"the hypervisor took {steal_s:.1f} CPU-seconds (steal) during the run"
+                f"the hypervisor took {steal_s:.1f} CPU-seconds (steal) "
+                "during the run"
             )
         return {
             "elapsed_s": elapsed,

@@ -1,11 +1,13 @@
-"""What a task costs on the cluster engines, in the same run as Pool and the executor.
+"""What a task costs on the cluster engines,
+in the same run as Pool and the executor.
 
-Each installed engine (loky, Dask, Ray) gets trivial tasks sent one by one and collected, and
-payload round trips of a few sizes, beside `ProcessPoolExecutor` doing the same. The engines'
-clusters are local, on 127.0.0.1, with the run's worker count; each starts at its first timed
-variant (outside the clock) and stops when the benchmark ends (`close()`). An engine that is not
-installed is skipped, and the harness says so. MPI is not measured here: mpi4py.futures needs the
-`mpiexec` launcher to start the whole harness.
+Each installed engine (loky, Dask, Ray) gets trivial tasks sent one by one and
+collected, and payload round trips of a few sizes, beside `ProcessPoolExecutor` doing
+the same. The engines' clusters are local, on 127.0.0.1, with the run's worker count;
+each starts at its first timed variant (outside the clock) and stops when the
+benchmark ends (`close()`). An engine that is not installed is skipped, and the
+harness says so. MPI is not measured here: mpi4py.futures needs the `mpiexec`
+launcher to start the whole harness.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import os
 import secrets
 import tempfile
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -48,7 +51,8 @@ def missing() -> list[str]:
 
 
 def one_by_one(executor: Any) -> Callable[[Callable, list], list]:
-    """`many` for an executor: submit every call, then wait for each result in order."""
+    """`many` for an executor: submit every call,
+    then wait for each result in order."""
 
     def many(fn: Callable, items: list) -> list:
         return [
@@ -59,7 +63,8 @@ def one_by_one(executor: Any) -> Callable[[Callable, list], list]:
 
 
 class Engine:
-    """One engine's way to run `fn(x)` for many x, and one call, started on first use."""
+    """One engine's way to run `fn(x)` for many x, and one call,
+    started on first use."""
 
     def __init__(self, name: str, settings: Settings) -> None:
         self.name, self.settings, self._started = name, settings, False
@@ -69,7 +74,8 @@ class Engine:
             getattr(self, f"_start_{self.name}")()
             self._started = True
 
-    # Each engine: `many(fn, items)` runs the calls and returns their results in order.
+    # Each engine: `many(fn, items)` runs the calls
+    # and returns their results in order.
     def _start_stdlib(self) -> None:
         self.executor = _clusters.enter_context(
             warm_executor(self.settings.context(), self.settings.workers)
@@ -99,18 +105,26 @@ class Engine:
                 host="127.0.0.1",
                 dashboard_address="127.0.0.1:0",
                 local_directory=scratch,
-                silence_logs=logging.CRITICAL,  # a heartbeat at close logs an ERROR (#7192)
+                # A heartbeat at close logs an ERROR (#7192).
+                silence_logs=logging.CRITICAL,
             )
         )
         client = _clusters.enter_context(Client(cluster))
         client.wait_for_workers(self.settings.workers)
-        # pure=False: identical arguments must still run as separate tasks.
-        self.many = lambda fn, items: client.gather(
-            client.map(fn, items, pure=False)
-        )
+
+        def many(fn: Callable, items: list) -> list:
+            with warnings.catch_warnings():
+                # A payload of megabytes in the arguments is what this measures;
+                # Dask warns about it ("Sending large graph"), suggesting scatter().
+                warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
+                # pure=False: identical arguments must still run as separate tasks.
+                return client.gather(client.map(fn, items, pure=False))
+
+        self.many = many
 
     def _start_ray(self) -> None:
-        # Loopback only, no usage report, a token for this run: set before Ray is imported.
+        # Loopback only, no usage report, a token for this run:
+        # set before Ray is imported.
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
         os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
         os.environ["RAY_AUTH_MODE"] = "token"

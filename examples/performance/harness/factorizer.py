@@ -1,9 +1,10 @@
-"""The CPU-bound job of "Same job, two APIs": its numbers and its worker function, copied.
+"""The CPU-bound job of "Same job, two APIs": its numbers and its worker function,
+copied.
 
-The harness carries its own copy so that it runs from any folder it is copied to, and so that the
-function pickles by this module's name under every start method. The reader's script,
-examples/same-job-two-apis/same_job_two_apis_serial.py, is the original; a test in
-tests/test_repo_rules.py fails when the two differ.
+The harness carries its own copy so that it runs from any folder it is copied to, and
+so that the function pickles by this module's name under every start method. The
+reader's script, examples/same-job-two-apis/same_job_two_apis_serial.py, is the
+original; a test in tests/test_repo_rules.py fails when the two differ.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from .measure import Sample
 
 QUICK_NUMBERS = 2
 
-# Semiprimes with factors near 1.5 and 2.5 million: each takes tens of milliseconds to split.
+# Semiprimes with factors near 1.5 and 2.5 million:
+# each takes tens of milliseconds to split.
 NUMBERS = [
     3750031000063,
     3750088000513,
@@ -56,7 +58,8 @@ def job(quick: bool) -> tuple[Callable[[int], list[int]], list[int]]:
 
 
 def results_checker(quick: bool) -> Callable[[Sample], Sample]:
-    """A check that a sample's results equal the serial loop's, computed once, outside the clock."""
+    """A check that a sample's results equal the serial loop's, computed once,
+    outside the clock."""
     factorize, numbers = job(quick)
 
     @functools.cache

@@ -26,7 +26,8 @@ except ImportError:  # cli.main reports it in one line before anything runs
 
 
 def _self_and_reaped_children() -> float:
-    """CPU seconds of this process (all threads) and of every child it has waited for."""
+    """CPU seconds of this process (all threads)
+    and of every child it has waited for."""
     if resource is None:
         times = os.times()
         return (
@@ -38,22 +39,26 @@ def _self_and_reaped_children() -> float:
 
 
 def _live_descendants_cpu() -> float:
-    """CPU seconds of every live descendant (and of the children each has waited for).
+    """CPU seconds of every live descendant
+    (and of the children each has waited for).
 
-    The kernel adds a child's CPU time to its parent's RUSAGE_CHILDREN only when the parent waits
-    for it, so a pool's workers are invisible to getrusage until the pool is joined, and
-    forkserver workers (children of the fork server) never reach this process at all. Summing
-    the process table over the tree counts them while they run; when a process is reaped, its
-    time moves to its parent's total, so the sum stays correct. Only Linux keeps children's times
-    for every process: on macOS a grandchild that ends inside the timed block takes its CPU time
-    with it, and on Windows any descendant that does so (os.times() has no children's times).
+    The kernel adds a child's CPU time to its parent's RUSAGE_CHILDREN only when the
+    parent waits for it, so a pool's workers are invisible to getrusage until the
+    pool is joined, and forkserver workers (children of the fork server) never reach
+    this process at all. Summing the process table over the tree counts them while
+    they run; when a process is reaped, its time moves to its parent's total, so the
+    sum stays correct. Only Linux keeps children's times for every process: on macOS
+    a grandchild that ends inside the timed block takes its CPU time with it, and on
+    Windows any descendant that does so (os.times() has no children's times).
     """
     total = 0.0
     for process in psutil.Process().children(recursive=True):
         try:
             times = process.cpu_times()
         except psutil.NoSuchProcess:
-            continue  # it ended while the tree was read; once reaped, its parent counts its time
+            # It ended while the tree was read;
+            # once reaped, its parent counts its time.
+            continue
         total += (
             times.user + times.system + times.children_user + times.children_system
         )
@@ -63,8 +68,9 @@ def _live_descendants_cpu() -> float:
 def tree_cpu(own_first: bool) -> float:
     """CPU seconds used so far by this process and every process it started.
 
-    Reading the process table costs this process a little CPU: read its own clock after the scan
-    when a timing starts and before the scan when it ends, so the scans stay out of the result.
+    Reading the process table costs this process a little CPU: read its own clock
+    after the scan when a timing starts and before the scan when it ends, so the
+    scans stay out of the result.
     """
     if own_first:
         own = _self_and_reaped_children()
@@ -96,15 +102,14 @@ class Settings:
 
 @dataclass
 class Sample:
-    """One timed span of a variant: wall-clock and CPU seconds (children included) for `calls`
-    runs of its body."""
+    """One timed span of a variant: wall-clock and CPU seconds
+    (children included) for `calls` runs of its body."""
 
     wall: float = 0.0
     cpu: float = 0.0
     calls: int = 1
-    result: object = (
-        None  # what the body returned last time: checked after the clock stops
-    )
+    # What the body returned last time: checked after the clock stops.
+    result: object = None
 
 
 # --8<-- [start:timed]
@@ -112,8 +117,9 @@ class Sample:
 def timed() -> Iterator[Sample]:
     """Time the body: only what runs inside the `with` block is measured."""
     sample = Sample()
-    # CPU seconds of this process and of every process it started, live or ended; the reads
-    # are ordered so that scanning the process table stays outside the measured span.
+    # CPU seconds of this process and of every process it started, live or ended;
+    # the reads are ordered so that scanning the process table stays outside the
+    # measured span.
     cpu_start = tree_cpu(own_first=False)
     start = time.perf_counter()
     yield sample
@@ -125,10 +131,12 @@ def timed() -> Iterator[Sample]:
 
 
 def time_repeatedly(body: Callable[[], object], minimum: float) -> Sample:
-    """Run `body` again and again inside one timed span until the span lasts `minimum` seconds.
+    """Run `body` again and again inside one timed span until the span lasts
+    `minimum` seconds.
 
-    A body of a few milliseconds is at the mercy of one scheduler tick; repeating it until the
-    span is long enough keeps every figure off such noise. The result counts the calls.
+    A body of a few milliseconds is at the mercy of one scheduler tick; repeating it
+    until the span is long enough keeps every figure off such noise. The result
+    counts the calls.
     """
     calls = 0
     with timed() as sample:
@@ -144,7 +152,8 @@ def time_repeatedly(body: Callable[[], object], minimum: float) -> Sample:
 
 @dataclass
 class Variant:
-    """One way of doing the job. `run` sets up, times the job with `timed()`, and cleans up."""
+    """One way of doing the job. `run` sets up, times the job with `timed()`,
+    and cleans up."""
 
     label: str
     run: Callable[[], Sample]
@@ -155,8 +164,9 @@ class Variant:
 def settle(timeout: float = 1.0) -> None:
     """Wait until threads that Python has joined have also left the kernel's count.
 
-    A pool's threads are joined when it closes, but the kernel may count them a moment longer;
-    forking then makes Python 3.12+ warn that the process is multi-threaded.
+    A pool's threads are joined when it closes, but the kernel may count them a
+    moment longer; forking then makes Python 3.12+ warn that the process is
+    multi-threaded.
     """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -172,12 +182,14 @@ def measure(
     scale: float,
     after_round: Callable[[int], None] = lambda round_number: None,
 ) -> list[dict]:
-    """Run every variant `warmup + repeat` times, interleaved, and summarize the timed repeats.
+    """Run every variant `warmup + repeat` times, interleaved,
+    and summarize the timed repeats.
 
-    Interleaving (round 1: A B C, round 2: B C A, ...) spreads drift in the machine's speed over
-    all variants alike, so their ratios hold even when the absolute values wander; and since
-    every variant's n-th sample comes from round n, a ratio can be taken round by round.
-    `after_round` runs between rounds (the contention check samples the machine there).
+    Interleaving (round 1: A B C, round 2: B C A, ...) spreads drift in the machine's
+    speed over all variants alike, so their ratios hold even when the absolute values
+    wander; and since every variant's n-th sample comes from round n, a ratio can be
+    taken round by round. `after_round` runs between rounds (the contention check
+    samples the machine there).
     """
     samples: dict[str, list[Sample]] = {variant.label: [] for variant in variants}
     for round_number in range(warmup + repeat):
@@ -191,7 +203,8 @@ def measure(
     results = []
     for variant in variants:
         runs = samples[variant.label]
-        # Per call of the timed body: a span that repeated its body counts each call once.
+        # Per call of the timed body:
+        # a span that repeated its body counts each call once.
         walls = [run.wall / run.calls for run in runs]
         cpus = [run.cpu / run.calls for run in runs]
         per_item = [wall / variant.items * scale for wall in walls]
@@ -238,7 +251,8 @@ def _cpu_model() -> str:
 
 
 def _cgroup_cpu_max() -> str | None:
-    """The cgroup v2 CPU quota ("max 100000" means none): affinity does not show it."""
+    """The cgroup v2 CPU quota ("max 100000" means none):
+    affinity does not show it."""
     return _read("/sys/fs/cgroup/cpu.max")
 
 
@@ -249,7 +263,8 @@ def _read(path: str) -> str | None:
 
 
 def _smt() -> bool | None:
-    """Whether the CPUs share physical cores (simultaneous multithreading, "hyper-threads")."""
+    """Whether the CPUs share physical cores
+    (simultaneous multithreading, "hyper-threads")."""
     active = _read("/sys/devices/system/cpu/smt/active")  # Linux: "1" or "0"
     if active in ("0", "1"):
         return active == "1"
@@ -260,7 +275,8 @@ def _smt() -> bool | None:
 
 
 def _frequency() -> dict | None:
-    """The CPU clock as the OS reports it, in MHz; turbo and power saving make it move."""
+    """The CPU clock as the OS reports it, in MHz;
+    turbo and power saving make it move."""
     with contextlib.suppress(
         Exception
     ):  # psutil raises different errors per platform
@@ -271,7 +287,8 @@ def _frequency() -> dict | None:
 
 
 def machine() -> dict:
-    """What the numbers depend on, recorded next to them (None where the OS does not say)."""
+    """What the numbers depend on, recorded next to them
+    (None where the OS does not say)."""
     return {
         "cpu_model": _cpu_model(),
         "cpu_count": os.cpu_count(),

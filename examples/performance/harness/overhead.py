@@ -1,4 +1,5 @@
-"""Per-task overhead: a pool's own cost per task, measured with tasks that do nothing."""
+"""Per-task overhead: a pool's own cost per task,
+measured with tasks that do nothing."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ UNIT = "µs per task"
 SCALE = 1e6
 BASELINE = "Pool.map, default chunksize"
 HELP = "trivial tasks through every way of handing work to a pool"
-# Batched variants are ~100x cheaper per task, so they get more tasks to stay measurable.
+# Batched variants are ~100x cheaper per task,
+# so they get more tasks to stay measurable.
 BATCHED_FACTOR = 25
 
 
@@ -79,8 +81,9 @@ def variants(settings: Settings) -> list[Variant]:
         try:
             return time_repeatedly(lambda: pool.map(noop, range(batched)), minimum)
         finally:
-            # Leaving a `with ThreadPool()` block does not wait for its threads, and forking
-            # while they still run is unsafe (Python 3.12+ warns); close() and join() do wait.
+            # Leaving a `with ThreadPool()` block does not wait for its threads, and
+            # forking while they still run is unsafe (Python 3.12+ warns); close()
+            # and join() do wait.
             pool.close()
             pool.join()
 

@@ -12,7 +12,10 @@ TITLE = "Payload round trip"
 UNIT = "ms per round trip"
 SCALE = 1e3
 BASELINE = None
-HELP = "payloads of each of --sizes sent to one worker and back (Pool.apply, executor.submit)"
+HELP = (
+    "payloads of each of --sizes sent to one worker and back "
+    "(Pool.apply, executor.submit)"
+)
 BYTES_PER_SAMPLE = (
     20_000_000  # small payloads make many calls per sample, large ones few
 )
@@ -43,7 +46,8 @@ def variants(settings: Settings) -> list[Variant]:
 
     def pickle_in_process(payload: bytes, calls: int) -> Sample:
         def body() -> None:
-            # The floor: both directions pickle and unpickle the payload, here without a pipe.
+            # The floor: both directions pickle and unpickle the payload,
+            # here without a pipe.
             for _ in range(calls):
                 pickle.loads(
                     pickle.dumps(pickle.loads(pickle.dumps(payload, -1)), -1)
@@ -62,8 +66,8 @@ def variants(settings: Settings) -> list[Variant]:
             found.append(
                 Variant(
                     f"{label}, {human_bytes(size)}",
-                    # The payload is made per run, outside the clock, so that listing the
-                    # variants costs no memory.
+                    # The payload is made per run, outside the clock,
+                    # so that listing the variants costs no memory.
                     lambda run=run, size=size, calls=calls: run(bytes(size), calls),
                     calls,
                     {"api": label, "bytes": size},

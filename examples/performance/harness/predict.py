@@ -1,59 +1,71 @@
-"""Predict a job's wall time and speed-up from the harness's measurements, and pick a chunksize.
+r"""Predict a job's wall time and speed-up from the harness's measurements,
+and pick a chunksize.
 
 Run it from the folder that holds `examples/`:
 
-    python -m examples.performance.harness.predict --task-time 2ms --tasks 1000 --payload 10K
+    python -m examples.performance.harness.predict --task-time 2ms --tasks 1000 \
+        --payload 10K
 
-It reads the harness's JSON (`--results`, default benchmark-results.json); when the file is
-missing or lacks a benchmark the model needs, it runs the harness for those first. With
-`--validate` it times the jobs of `validation.py` instead and prints predicted against measured.
+It reads the harness's JSON (`--results`, default benchmark-results.json); when the
+file is missing or lacks a benchmark the model needs, it runs the harness for those
+first. With `--validate` it times the jobs of `validation.py` instead and prints
+predicted against measured.
 
-The model, for `n` tasks of `t` seconds each, `p` bytes sent to each task and returned, `w`
-workers started with method `m`, chunksize `c`, on a machine with `cores` CPUs:
+The model, for `n` tasks of `t` seconds each, `p` bytes sent to each task and
+returned, `w` workers started with method `m`, chunksize `c`, on a machine with
+`cores` CPUs:
 
     wall     = s(m, w) + compute + dispatch
-    compute  = min(ceil(ceil(n / c) / w_eff) * c, n) * t      with w_eff = min(w, cores)
-    dispatch = n * (o(c) + k * p)                             with o(c) = a + b / c
+    compute  = min(ceil(ceil(n / c) / w_eff) * c, n) * t   with w_eff = min(w, cores)
+    dispatch = n * (o(c) + k * p)                          with o(c) = a + b / c
     speed-up = n * t / wall
 
-- `o(c)` is the pool's own cost per task at chunksize `c`: `a` per task plus `b` per trip,
-  fitted by least squares on 1/c to the chunksize sweep (trivial tasks, workers already started),
-  for `Pool.map` and `ProcessPoolExecutor.map` separately. A negative `a` (noise) counts as 0.
-- `k` is the cost per byte of a payload that goes to a worker and back, the slope of a least
-  squares line through the payload round trips (`Pool.apply` for `Pool.map`,
-  `ProcessPoolExecutor.submit` for the executor), fitted on the measured sizes from 1 KB up to
-  the first one at least `PAYLOAD_FIT_SPAN` times the job's payload: large sizes cost more per
-  byte (caches), and a line through them all overcharges small payloads.
-- `s(m, w)` is the start-up row of the same pool (create, every worker past a first task, shut
-  down) for the run's `N` workers; each worker beyond `N` adds what each beyond the first cost
-  there, `(s(m, N) - s1(m)) / (N - 1)`, with `s1` the row of one `Process` started and joined.
-- `compute` is what the busiest worker computes: chunks go to whichever worker is free, so with
-  tasks of equal length they come in rounds of `w_eff` chunks.
+- `o(c)` is the pool's own cost per task at chunksize `c`: `a` per task plus `b` per
+  trip, fitted by least squares on 1/c to the chunksize sweep (trivial tasks, workers
+  already started), for `Pool.map` and `ProcessPoolExecutor.map` separately. A
+  negative `a` (noise) counts as 0.
+- `k` is the cost per byte of a payload that goes to a worker and back, the slope of
+  a least squares line through the payload round trips (`Pool.apply` for `Pool.map`,
+  `ProcessPoolExecutor.submit` for the executor), fitted on the measured sizes from
+  1 KB up to the first one at least `PAYLOAD_FIT_SPAN` times the job's payload: large
+  sizes cost more per byte (caches), and a line through them all overcharges small
+  payloads.
+- `s(m, w)` is the start-up row of the same pool (create, every worker past a first
+  task, shut down) for the run's `N` workers; each worker beyond `N` adds what each
+  beyond the first cost there, `(s(m, N) - s1(m)) / (N - 1)`, with `s1` the row of
+  one `Process` started and joined.
+- `compute` is what the busiest worker computes: chunks go to whichever worker is
+  free, so with tasks of equal length they come in rounds of `w_eff` chunks.
 
-Why a sum and not `max(compute, dispatch)`: the parent sends the tasks and collects the results
-while the workers compute, so the two could overlap; but the parent's work needs a CPU too, and
-with as many workers as cores the workers hold them all. `validation_table` shows the error of
-both forms, so each run of the validation checks the choice. In the runs made while writing this
-(a 2-CPU machine, heavily contended at the time), the max form missed by more on the jobs with
-many trips or a payload and by the same on long tasks; one job of tiny tasks in one run was the
+Why a sum and not `max(compute, dispatch)`: the parent sends the tasks and collects
+the results while the workers compute, so the two could overlap; but the parent's
+work needs a CPU too, and with as many workers as cores the workers hold them all.
+`validation_table` shows the error of both forms, so each run of the validation
+checks the choice. In the runs made while writing this (a 2-CPU machine, heavily
+contended at the time), the max form missed by more on the jobs with many trips or a
+payload and by the same on long tasks; one job of tiny tasks in one run was the
 exception.
 
 Assumptions, and where the model breaks:
-- Tasks of equal length. Uneven tasks leave workers idle at the end, more so with large chunks:
-  the model under-predicts, and the larger the recommended chunksize, the more it is exposed.
-  Prefer a smaller chunksize for uneven work.
-- An idle machine. Other programs' CPU time is not in the model: on a busy machine the measured
-  wall exceeds the prediction (and the harness's contention check flags the run).
-- The CPU is the only resource. Tasks that stream through memory share its bandwidth and slow
-  each other as workers are added; the model does not see that.
-- No more busy workers than cores: `w_eff` caps the parallel part at the core count, but workers
-  beyond it still cost start-up and time-slicing, and other programs take cores too.
-- Dispatch does not shrink with more workers: one parent thread sends every task, whatever the
-  worker count, and the fit saw only the run's own workers, under its start method.
-- Tasks that release the GIL (NumPy, I/O) could run on threads instead, with no pickling and no
-  start-up; this model prices processes only.
-- The forecast for other worker counts (`forecast_table`) extrapolates start-up linearly and
-  assumes as many idle cores as workers: it is a forecast, not a measurement.
+- Tasks of equal length. Uneven tasks leave workers idle at the end, more so with
+  large chunks: the model under-predicts, and the larger the recommended chunksize,
+  the more it is exposed. Prefer a smaller chunksize for uneven work.
+- An idle machine. Other programs' CPU time is not in the model: on a busy machine
+  the measured wall exceeds the prediction (and the harness's contention check flags
+  the run).
+- The CPU is the only resource. Tasks that stream through memory share its bandwidth
+  and slow each other as workers are added; the model does not see that.
+- No more busy workers than cores: `w_eff` caps the parallel part at the core count,
+  but workers beyond it still cost start-up and time-slicing, and other programs take
+  cores too.
+- Dispatch does not shrink with more workers: one parent thread sends every task,
+  whatever the worker count, and the fit saw only the run's own workers, under its
+  start method.
+- Tasks that release the GIL (NumPy, I/O) could run on threads instead,
+  with no pickling and no start-up; this model prices processes only.
+- The forecast for other worker counts (`forecast_table`) extrapolates start-up
+  linearly and assumes as many idle cores as workers: it is a forecast, not a
+  measurement.
 """
 
 # ruff: noqa: RUF001, RUF002 (the tables use the multiplication sign and en dash)
@@ -100,7 +112,8 @@ DURATION_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
 
 
 class PredictionError(ValueError):
-    """The results cannot give a prediction (a benchmark or a row the model needs is missing)."""
+    """The results cannot give a prediction
+    (a benchmark or a row the model needs is missing)."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +142,8 @@ class ApiCosts:
         return self.per_task + self.per_trip / chunksize
 
     def per_byte(self, payload: int) -> float:
-        """k: seconds per byte of a round trip, fitted on the sizes around this payload."""
+        """k: seconds per byte of a round trip,
+        fitted on the sizes around this payload."""
         sizes = sorted(self.round_trips)
         upto = next(
             (
@@ -192,7 +206,8 @@ class Model:
 
     # --8<-- [end:model]
     def recommend(self, job: Job, cores: int | None = None) -> int:
-        """The smallest power of two within NEAR_TIE of the best predicted wall, up to n / w_eff."""
+        """The smallest power of two within NEAR_TIE of the best predicted wall,
+        up to n / w_eff."""
         parallel = min(job.workers, cores or self.cores)
         largest = max(1, job.tasks // parallel)
         candidates = [
@@ -214,7 +229,8 @@ def missing(results: dict) -> list[str]:
 
 
 def _seconds(variant: dict) -> float:
-    """A variant's median wall seconds per item, whatever unit its benchmark reports in."""
+    """A variant's median wall seconds per item,
+    whatever unit its benchmark reports in."""
     return variant["wall_s"]["median"] / variant["items"]
 
 
@@ -265,7 +281,7 @@ def fit(results: dict) -> Model:
     return Model(apis, process, workers, results["machine"]["usable_cpus"])
 
 
-# Tables ----------------------------------------------------------------------------------------
+# Tables ----------------------------------------------------------------------------
 
 
 def _speed_up(job: Job, wall: float) -> str:
@@ -275,7 +291,8 @@ def _speed_up(job: Job, wall: float) -> str:
 def prediction_table(
     model: Model, jobs: list[Job], chunksize: int | None, cores: int | None = None
 ) -> str:
-    """One row per API and chunksize worth showing: the reader's, the recommended, the default."""
+    """One row per API and chunksize worth showing: the reader's, the recommended,
+    the default."""
     rows = [
         "| API | chunksize | predicted wall (s) | speed-up |",
         "|---|--:|--:|--:|",
@@ -310,14 +327,16 @@ def job_name(task_time: float, tasks: int, payload: int) -> str:
 
 
 def validation_rows(results: dict) -> list[dict]:
-    """Each validation job: predicted and measured seconds, and the prediction's error."""
+    """Each validation job: predicted and measured seconds,
+    and the prediction's error."""
     if "validation" not in results.get("benchmarks", {}):
         raise PredictionError("the results lack the validation benchmark")
     return validation_rows_for(fit(results), results)
 
 
 def validation_rows_for(model: Model, results: dict) -> list[dict]:
-    """validation_rows with a given model (a test gives it a wrong one, to see it fail)."""
+    """validation_rows with a given model
+    (a test gives it a wrong one, to see it fail)."""
     rows = []
     overlapped = dataclasses.replace(
         model, combine="max"
@@ -355,35 +374,36 @@ def validation_rows_for(model: Model, results: dict) -> list[dict]:
 def _busy(results: dict) -> str:
     """A caption's warning when the harness flagged the run as contended."""
     if results.get("conditions", {}).get("contended"):
-        return (
-            " Measured on a busy machine: the harness flagged the run as contended."
-        )
+        return " The harness flagged the run: see its reasons in the results."
     return ""
 
 
 def validation_table(results: dict) -> str:
-    """The validation rows as Markdown, with the run's workers and start method in the caption."""
+    """The validation rows as Markdown,
+    with the run's workers and start method in the caption."""
     settings = results["settings"]
     lines = [
         (
             f"Jobs the model was not fitted on, {settings['workers']} workers, "
-            f"{settings['start_method']}, pool start and shutdown included; error = predicted / "
-            "measured median − 1; the last column for the alternative form, "
+            f"{settings['start_method']}, pool start and shutdown included; "
+            "error = predicted / measured median − 1; "
+            "the last column for the alternative form, "
             "max(compute, dispatch) instead of their sum."
         )
         + _busy(results),
         "",
         (
-            "| job | API | chunksize | predicted (s) | measured median (s) | min–max | error "
-            "| error, max form |"
+            "| job | API | chunksize | predicted (s) | measured median (s) "
+            "| min–max | error | error, max form |"
         ),
         "|---|---|--:|--:|--:|--:|--:|--:|",
     ]
     for row in validation_rows(results):
         lines.append(
-            f"| {row['job']} | {row['api']} | {row['chunksize']:,} | {number(row['predicted_s'])} | "
-            f"{number(row['measured_s'])} | {number(row['min_s'])}–{number(row['max_s'])} | "
-            f"{row['error']:+.0%} | {row['error_max']:+.0%} |"
+            f"| {row['job']} | {row['api']} | {row['chunksize']:,} "
+            f"| {number(row['predicted_s'])} | {number(row['measured_s'])} "
+            f"| {number(row['min_s'])}–{number(row['max_s'])} "
+            f"| {row['error']:+.0%} | {row['error_max']:+.0%} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -397,14 +417,17 @@ FORECAST_JOBS = (  # (task time, tasks, payload bytes)
 
 
 def forecast_table(results: dict, workers: tuple[int, ...] = (4, 8, 16, 64)) -> str:
-    """Speed-up at the recommended chunksize for a few jobs, with as many cores as workers."""
+    """Speed-up at the recommended chunksize for a few jobs,
+    with as many cores as workers."""
     model = fit(results)
     method = results["settings"]["start_method"]
     lines = [
         (
-            f"**Forecast, not measured**: costs measured with {model.fit_workers} workers on "
-            f"{model.cores} usable CPUs, start method {method}, extrapolated to as many idle "
-            "cores as workers. Each cell: speed-up over the serial loop (recommended chunksize)."
+            "**Forecast, not measured**: "
+            f"costs measured with {model.fit_workers} workers on "
+            f"{model.cores} usable CPUs, start method {method}, "
+            "extrapolated to as many idle cores as workers. "
+            "Each cell: speed-up over the serial loop (recommended chunksize)."
         )
         + _busy(results),
         "",
@@ -421,17 +444,19 @@ def forecast_table(results: dict, workers: tuple[int, ...] = (4, 8, 16, 64)) -> 
                 job = Job(task_time, tasks, payload, count, method, api)
                 size = model.recommend(job, cores=count)
                 cells.append(
-                    f"{_speed_up(job, model.wall(job, size, cores=count))} ({size:,})"
+                    f"{_speed_up(job, model.wall(job, size, cores=count))} "
+                    f"({size:,})"
                 )
             lines.append(f"| {name} | {api} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-# Command line ----------------------------------------------------------------------------------
+# Command line ----------------------------------------------------------------------
 
 
 def duration(text: str) -> float:
-    """An argparse type: '2ms', '150us', '1.5s' (or bare seconds) -> seconds, more than 0."""
+    """An argparse type: '2ms', '150us', '1.5s' (or bare seconds) -> seconds,
+    more than 0."""
     found = re.fullmatch(
         r"\s*([-+]?[\d.]+(?:e[-+]?\d+)?)\s*(s|ms|us|µs|ns)?\s*", text, re.IGNORECASE
     )
@@ -447,7 +472,8 @@ def duration(text: str) -> float:
 
 
 def payload_size(text: str) -> int:
-    """An argparse type: one size in bytes, as the harness's --sizes reads it, or 0."""
+    """An argparse type: one size in bytes, as the harness's --sizes reads it,
+    or 0."""
     if text.strip().upper().removesuffix("B") == "0":
         return 0
     sizes = byte_sizes(text)
@@ -459,8 +485,8 @@ def payload_size(text: str) -> int:
 def parser() -> argparse.ArgumentParser:
     result = Parser(
         prog=PROG,
-        description="Predict a job's wall time and speed-up on this machine from the "
-        f"measurements of `{HARNESS}`, and recommend a chunksize.",
+        description="Predict a job's wall time and speed-up on this machine "
+        f"from the measurements of `{HARNESS}`, and recommend a chunksize.",
     )
     result.add_argument(
         "--task-time",
@@ -514,14 +540,15 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--validate",
         action="store_true",
-        help="time the validation jobs on this machine, add them to the results file, and "
-        "print predicted against measured",
+        help="time the validation jobs on this machine, "
+        "add them to the results file, and print predicted against measured",
     )
     return result
 
 
 def read_results(path: Path, cli: argparse.ArgumentParser) -> dict:
-    """The results file, with the benchmarks the model needs run first if it lacks them."""
+    """The results file, with the benchmarks the model needs run first
+    if it lacks them."""
     results = None
     if path.exists():
         try:
@@ -563,7 +590,8 @@ def read_results(path: Path, cli: argparse.ArgumentParser) -> dict:
 
 
 def validate(results: dict, path: Path) -> str:
-    """Time the validation jobs with the results' settings; store them; return the table."""
+    """Time the validation jobs with the results' settings; store them;
+    return the table."""
     settings = Settings(**results["settings"])
     variants = measure(
         validation.variants(settings),

@@ -1,6 +1,8 @@
-"""Markdown tables from the results: the CLI prints them and the site includes them."""
+"""Markdown tables from the results: the CLI prints them
+and the site includes them."""
 
-# ruff: noqa: RUF001, RUF002 (the tables use the en dash of ranges and the multiplication sign)
+# The tables use the en dash of ranges and the multiplication sign.
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from .suite import BENCHMARKS
 
 
 def number(value: float) -> str:
-    """Three significant figures, without scientific notation for the sizes seen here."""
+    """Three significant figures, without scientific notation
+    for the sizes seen here."""
     if value == 0:
         return "0"
     if abs(value) >= 100:
@@ -19,12 +22,14 @@ def number(value: float) -> str:
     return f"{value:.3g}" if abs(value) >= 0.001 else f"{value:.2g}"
 
 
-# Children's CPU time is counted in clock ticks (10 ms on Linux): shorter spans show no ratio.
+# Children's CPU time is counted in clock ticks (10 ms on Linux):
+# shorter spans show no ratio.
 SHORTEST_FOR_CPU_SHARE = 0.1
 
 
 def cpu_share(variant: dict) -> str:
-    """CPU seconds per wall second: about the number of cores kept busy, processes included."""
+    """CPU seconds per wall second: about the number of cores kept busy,
+    processes included."""
     spans = (
         variant.get("span_s") or variant["wall_s"]["samples"]
     )  # schema 1 had no spans
@@ -40,9 +45,9 @@ def _spread(value: dict) -> str:
 def round_ratios(numerator: dict, denominator: dict) -> list[float]:
     """The ratio of two variants of one benchmark, round by round.
 
-    Every variant's n-th sample was taken in the same round, minutes apart at most, so a ratio
-    per round cancels most of the drift that the two medians' ratio would carry; its range over
-    the rounds is the ratio's spread.
+    Every variant's n-th sample was taken in the same round, minutes apart at most,
+    so a ratio per round cancels most of the drift that the two medians' ratio would
+    carry; its range over the rounds is the ratio's spread.
     """
     pairs = zip(
         numerator["value"]["samples"], denominator["value"]["samples"], strict=True
@@ -68,7 +73,8 @@ def _ratio(numerator: dict, denominator: dict) -> str:
 
 
 def markdown_table(benchmark: dict) -> str:
-    """One row per variant: median and min–max per item, the ratio to the baseline, CPU use."""
+    """One row per variant: median and min–max per item, the ratio to the baseline,
+    CPU use."""
     variants = benchmark["variants"]
     baseline = next(
         (v for v in variants if v["label"] == benchmark["baseline"]), None
@@ -104,16 +110,20 @@ def scaling_table(benchmark: dict) -> str:
     variants = benchmark["variants"]
     serial = next(v for v in variants if v["label"] == benchmark["baseline"])
     rows = [
-        "| API | workers | median (s) | min–max | speed-up (range) | efficiency | CPU / wall |",
+        (
+            "| API | workers | median (s) | min–max | speed-up (range) | efficiency "
+            "| CPU / wall |"
+        ),
         "|---|--:|--:|--:|--:|--:|--:|",
     ]
     for variant in variants:
         workers = variant["params"]["workers"]
         speed_up = ratio_summary(serial, variant)["median"]
         rows.append(
-            f"| {variant['params']['api']} | {workers} | {number(variant['value']['median'])} | "
-            f"{_spread(variant['value'])} | {_ratio(serial, variant)} | "
-            f"{speed_up / workers:.0%} | {cpu_share(variant)} |"
+            f"| {variant['params']['api']} | {workers} "
+            f"| {number(variant['value']['median'])} | {_spread(variant['value'])} "
+            f"| {_ratio(serial, variant)} | {speed_up / workers:.0%} "
+            f"| {cpu_share(variant)} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -126,7 +136,8 @@ def table_for(name: str, benchmark: dict) -> str:
 
 
 def machine_table(results: dict) -> str:
-    """The machine and the conditions the numbers were taken under, contention flag first."""
+    """The machine and the conditions the numbers were taken under,
+    contention flag first."""
     machine, conditions, settings = (
         results["machine"],
         results["conditions"],
@@ -138,7 +149,8 @@ def machine_table(results: dict) -> str:
         ("CPU", machine["cpu_model"] + _clock(machine)),
         (
             "CPUs",
-            f"{machine['cpu_count']} logical, {machine['usable_cpus']} usable by the process"
+            f"{machine['cpu_count']} logical, "
+            f"{machine['usable_cpus']} usable by the process"
             + (
                 f" (cgroup cpu.max: {machine['cgroup_cpu_max']})"
                 if (machine.get("cgroup_cpu_max") or "max").split()[0]
@@ -165,22 +177,24 @@ def machine_table(results: dict) -> str:
         ("Command", f"`{results['command']}`"),
         (
             "Load average",
-            f"{_load(conditions['load_before'])} before, {_load(conditions['load_after'])} after "
-            + "(1, 5 and 15 minutes)",
+            f"{_load(conditions['load_before'])} before, "
+            f"{_load(conditions['load_after'])} after " + "(1, 5 and 15 minutes)",
         ),
         (
             "Calibration loop",
             (
-                f"{len(checks)} checks on {settings['workers']} cores at once, before, between "
-                f"rounds and after: {_range(c['loop_wall_s'] * 1e3 for c in checks)} ms, "
+                f"{len(checks)} checks on {settings['workers']} cores at once, "
+                "before, between rounds and after: "
+                f"{_range(c['loop_wall_s'] * 1e3 for c in checks)} ms, "
                 f"{_range(c['cpu_share'] * 100 for c in checks)} % of a core"
             ),
         ),
         (
             "Other processes",
             (
-                f"{conditions['others_cpu_s']:.1f} CPU-seconds, {conditions['others_share']:.0%} of "
-                f"the machine's CPU time during the {conditions['elapsed_s']:.0f} s run"
+                f"{conditions['others_cpu_s']:.1f} CPU-seconds, "
+                f"{conditions['others_share']:.0%} of the machine's CPU time "
+                f"during the {conditions['elapsed_s']:.0f} s run"
             ),
         ),
         (
@@ -205,17 +219,19 @@ def benchmarks_table() -> str:
 
 
 def contended_warning(results: dict) -> str:
-    """An admonition for the pages when the run was flagged; nothing when it was not."""
+    """An admonition for the pages when the run was flagged;
+    nothing when it was not."""
     conditions = results["conditions"]
     if not conditions["contended"]:
         return ""
     reasons = "".join(f"    - {reason}\n" for reason in conditions["reasons"])
     return (
-        '!!! warning "Measured on a busy machine"\n\n'
-        "    The harness flagged this run as contended: other work competed for the CPUs, so\n"
-        "    absolute times are inflated and noisy, and speed-ups fall short of what an idle\n"
-        "    machine gives. Ratios between variants of one benchmark hold better, since all of\n"
-        "    them ran interleaved under the same load. The reasons it gave:\n\n"
+        '!!! warning "The harness flagged this run"\n\n'
+        "    Its contention check found the machine less steady than it requires\n"
+        "    (the reasons below), so absolute times are noisier than on a steady\n"
+        "    machine, and a range can be wider than the APIs' own variation.\n"
+        "    Ratios taken round by round hold better: the variants of a benchmark\n"
+        "    ran interleaved, under the same conditions. The reasons it gave:\n\n"
         f"{reasons}"
     )
 
@@ -226,7 +242,8 @@ def _range(values: Iterable[float]) -> str:
 
 
 def _clock(machine: dict) -> str:
-    """The clock and governor, where the OS reports them (a VM often reports a fixed value)."""
+    """The clock and governor, where the OS reports them
+    (a VM often reports a fixed value)."""
     parts = []
     if machine.get("cpu_mhz"):
         parts.append(f"{machine['cpu_mhz']['current']} MHz reported")
@@ -254,7 +271,8 @@ def _load(values: list[float] | None) -> str:
 
 
 def engine_table(results: dict, engine: str) -> str:
-    """One engine beside ProcessPoolExecutor, row by row, from the engines benchmark."""
+    """One engine beside ProcessPoolExecutor, row by row,
+    from the engines benchmark."""
     benchmark = results["benchmarks"].get("engines")
     if benchmark is None or engine in benchmark.get("skipped", [engine]):
         return f"The published run did not measure {engine}: it was not installed.\n"
@@ -264,14 +282,18 @@ def engine_table(results: dict, engine: str) -> str:
         rows.setdefault(what, {})[variant["params"]["engine"]] = variant
     baseline = "ProcessPoolExecutor"
     lines = [
-        f"| {benchmark['unit']} | {baseline} | {engine} | {engine} ÷ {baseline} (range) |",
+        (
+            f"| {benchmark['unit']} | {baseline} | {engine} "
+            f"| {engine} ÷ {baseline} (range) |"
+        ),
         "|---|--:|--:|--:|",
     ]
     for what, pair in rows.items():
         ours, theirs = pair[baseline], pair[engine]
         lines.append(
-            f"| {what} | {number(ours['value']['median'])} ({_spread(ours['value'])}) | "
-            f"{number(theirs['value']['median'])} ({_spread(theirs['value'])}) | "
-            f"{_ratio(theirs, ours)} |"
+            f"| {what} "
+            f"| {number(ours['value']['median'])} ({_spread(ours['value'])}) "
+            f"| {number(theirs['value']['median'])} ({_spread(theirs['value'])}) "
+            f"| {_ratio(theirs, ours)} |"
         )
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
-"""Same job, two APIs, measured: the scripts' whole run, pool start and shutdown included."""
+"""Same job, two APIs, measured: the scripts' whole run,
+pool start and shutdown included."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ TITLE = "Same job, two APIs"
 UNIT = "s"
 SCALE = 1.0
 BASELINE = "serial loop"
-HELP = "the factorizer serially, with Pool.map, and with executor.map at chunksize 1 and tuned"
+HELP = (
+    "the factorizer serially, with Pool.map, "
+    "and with executor.map at chunksize 1 and tuned"
+)
 
 
 def variants(settings: Settings) -> list[Variant]:

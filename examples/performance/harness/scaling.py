@@ -10,7 +10,10 @@ TITLE = "Scaling with workers"
 UNIT = "s"
 SCALE = 1.0
 BASELINE = "serial loop"
-HELP = "the factorizer of 'Same job, two APIs' on 1 to --workers workers (pools already started)"
+HELP = (
+    "the factorizer of 'Same job, two APIs' on 1 to --workers workers "
+    "(pools already started)"
+)
 
 
 def variants(settings: Settings) -> list[Variant]:

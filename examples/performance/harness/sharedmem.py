@@ -1,4 +1,5 @@
-"""Pickling an array-sized buffer to a worker against sharing it with shared_memory."""
+"""Pickling an array-sized buffer to a worker against sharing it
+with shared_memory."""
 
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ FULL_BYTES, QUICK_BYTES = 80_000_000, 1_000_000
 def start_resource_tracker() -> None:
     """Start this process's resource tracker before any worker exists.
 
-    A worker forked while the tracker is not running starts a tracker of its own, which then
-    warns about (and unlinks) the blocks the worker only attached to. The first block created
-    starts the tracker, and every worker forked after it shares it.
+    A worker forked while the tracker is not running starts a tracker of its own,
+    which then warns about (and unlinks) the blocks the worker only attached to. The
+    first block created starts the tracker, and every worker forked after it shares
+    it.
     """
     starter = shared_memory.SharedMemory(create=True, size=1)
     starter.close()

@@ -1,7 +1,8 @@
 """Worker start-up by start method, with the pool's creation timed and not timed.
 
-Both pools do the same work when creation is timed: every worker is started and runs a first
-task. (A `ProcessPoolExecutor` given one task starts only one worker under spawn and forkserver.)
+Both pools do the same work when creation is timed: every worker is started and runs
+a first task. (A `ProcessPoolExecutor` given one task starts only one worker under
+spawn and forkserver.)
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def variants(settings: Settings) -> list[Variant]:
     def cold(started: Callable, method: str) -> Sample:
         def body() -> None:
             with started(settings.context(method), workers):
-                pass  # created, every worker started and past a first task, shut down
+                # Created, every worker started and past a first task, shut down.
+                pass
 
         return time_repeatedly(body, minimum)
 
@@ -57,7 +59,10 @@ def variants(settings: Settings) -> list[Variant]:
             True,
         ),
         (
-            f"ProcessPoolExecutor({workers}): create, every worker's first task, shutdown",
+            (
+                f"ProcessPoolExecutor({workers}): "
+                "create, every worker's first task, shutdown"
+            ),
             functools.partial(cold, warm_executor),
             True,
         ),

@@ -1,4 +1,5 @@
-"""The suite: every benchmark by the name the command line takes, in the order they run."""
+"""The suite: every benchmark by the name the command line takes,
+in the order they run."""
 
 from __future__ import annotations
 
