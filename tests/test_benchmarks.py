@@ -17,6 +17,7 @@ from examples.performance.harness import engines
 from examples.performance.harness.charts import PROG as CHARTS_PROG
 from examples.performance.harness.cli import PROG
 from examples.performance.harness.measure import Settings
+from examples.performance.harness.predict import PROG as PREDICT_PROG
 from examples.performance.harness.suite import BENCHMARKS
 from tests.runner import ROOT, run
 
@@ -166,8 +167,12 @@ def test_a_missing_psutil_gives_one_line_and_exit_code_2() -> None:
 
 
 def test_the_pages_and_the_makefile_run_the_harness_by_its_package_name() -> None:
-    commands = {PROG, CHARTS_PROG}
-    assert commands == {f"python -m {PACKAGE}", f"python -m {PACKAGE}.charts"}
+    commands = {PROG, CHARTS_PROG, PREDICT_PROG}
+    assert commands == {
+        f"python -m {PACKAGE}",
+        f"python -m {PACKAGE}.charts",
+        f"python -m {PACKAGE}.predict",
+    }
     for path in [*PERFORMANCE.glob("*.md"), ROOT / "Makefile"]:
         for module in re.findall(r"python -m (examples[\w.]*\w)", path.read_text()):
             assert f"python -m {module}" in commands, f"{path.name} runs {module}"

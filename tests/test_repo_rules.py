@@ -161,13 +161,6 @@ def test_every_copy_of_the_factorizer_job_is_the_same_job(script: Path) -> None:
 # examples/ruff.toml holds the Python scripts to the same width (and formats them at it); these
 # tests also cover what ruff lets through (the shell scripts, a long URL) and the pages' own blocks.
 CODE_WIDTH = 85
-# TODO(lead): remove once performance/harness is reformatted at 85 (examples/ruff.toml
-# exempts the same folder).
-WIDER_EXAMPLES = (HARNESS,)
-WIDER_PAGES = {
-    # TODO(lead): remove once the harness command is wrapped at 85.
-    "docs/performance/index.md": "its code blocks are being rewritten (the harness command)",
-}
 # Lines a page must show whole, each with the reason.
 WIDE_LINES = {
     "No Dask scheduler answered at tcp://127.0.0.1:8786 within 5 s. Start one first: dask "
@@ -190,7 +183,6 @@ def test_example_lines_fit_the_code_column() -> None:
         for suffix in ("*.py", "*.sh")
         for path in EXAMPLES.rglob(suffix)
         if "__pycache__" not in path.parts
-        and not any(folder in path.parents for folder in WIDER_EXAMPLES)
     ]
     wide = [
         entry
@@ -208,8 +200,6 @@ def test_page_code_lines_fit_the_code_column(page: Page) -> None:
 
     from tests.codeblocks import SHELL_LANGUAGES, shown_example
 
-    if page.relative in WIDER_PAGES:
-        pytest.skip(WIDER_PAGES[page.relative])
     wide = []
     for block in extract_from_buffer(io.StringIO(page.path.read_text())):
         if block.syntax in SHELL_LANGUAGES and shown_example(block.code):
