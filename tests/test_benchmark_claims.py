@@ -63,16 +63,18 @@ def test_a_flagged_run_shows_its_warning_on_the_page() -> None:
         assert reason in warning
 
 
+def between(spread: dict, low: float, high: float) -> bool:
+    """Every round's ratio lies between low and high (the prose's "low to high times")."""
+    return low <= spread["min"] and spread["max"] <= high
+
+
 def test_overhead_claims_hold_in_the_published_run() -> None:
     run = published("overhead")
     default = run["ProcessPoolExecutor.map, default chunksize"]
     tuned = run["ProcessPoolExecutor.map, tuned chunksize"]
-    spread = ratio(default, tuned)
-    assert spread["min"] >= 50, "a factor of about a hundred (88 to 190)"
-    assert spread["max"] <= 200, "a factor of about a hundred (88 to 190)"
+    assert between(ratio(default, tuned), 70, 250), "about a hundred (71 to 245)"
     to_pool = ratio(tuned, run["Pool.map, default chunksize"])
-    assert to_pool["min"] >= 4, "four to eight times Pool.map's default"
-    assert to_pool["max"] <= 8, "four to eight times Pool.map's default"
+    assert between(to_pool, 3.85, 13.5), "3.9 to 13 times Pool.map's default"
 
 
 def test_task_by_task_and_thread_claims_hold_in_the_published_run() -> None:
@@ -82,18 +84,20 @@ def test_task_by_task_and_thread_claims_hold_in_the_published_run() -> None:
         "ProcessPoolExecutor.submit + as_completed",
     )
     for one in executor:
-        against_apply = ratio(run[one], run["Pool.apply_async"])
-        assert against_apply["min"] >= 1.9, f"{one}: about two to four times apply_async"
-        assert against_apply["max"] <= 4.5, f"{one}: about two to four times apply_async"
+        assert between(ratio(run[one], run["Pool.apply_async"]), 1.25, 2.95), "1.3 to 2.9"
         for other in ("Pool.map, chunksize=1", "Pool.imap_unordered"):
-            spread = ratio(run[one], run[other])
-            assert spread["min"] >= 3, f"{one} against {other}: three to nine times"
-            assert spread["max"] <= 9.5, f"{one} against {other}: three to nine times"
+            assert between(ratio(run[one], run[other]), 3, 7), f"{other}: three to seven"
     thread_pool = run["multiprocessing.pool.ThreadPool.map"]
     assert at_most(thread_pool, run["serial loop, no pool"], 3), "within a few times the loop"
     assert at_least(run["ThreadPoolExecutor.map"], thread_pool, 100), "orders of magnitude more"
     # "A fraction of a millisecond, which a task of ten milliseconds hides": under 5 % of it.
     assert max(variant["value"]["max"] for variant in run.values()) < 500  # µs
+    # The performance page's first paragraph: "1.3 to 7 times what it costs Pool", one by one;
+    # which-one.md: "1.3 to 7 times less".
+    pool = ("Pool.map, chunksize=1", "Pool.imap_unordered", "Pool.apply_async")
+    spreads = [ratio(run[one], run[other]) for one in executor for other in pool]
+    assert min(s["min"] for s in spreads) >= 1.25
+    assert max(s["max"] for s in spreads) <= 7
 
 
 def test_chunksize_claims_hold_in_the_published_run() -> None:
@@ -105,15 +109,15 @@ def test_chunksize_claims_hold_in_the_published_run() -> None:
         return ratio(executor, run[f"Pool.map, chunksize={size}"])
 
     assert all(gap(size)["min"] > 1 for size in sizes), "more at every chunksize, every round"
-    assert 3 <= gap(sizes[0])["min"] <= gap(sizes[0])["max"] <= 5.5, "3.2 to 5.1 times at 1"
-    assert 1.3 <= gap(sizes[-1])["min"] <= gap(sizes[-1])["max"] <= 5, "1.4 to 4.5 at the largest"
-    # "those two ranges overlap, so this run does not show the gap narrowing"
-    assert gap(sizes[-1])["max"] >= gap(sizes[0])["min"]
-    # which-one.md: Pool costs "a fifth to 70 % of the executor's cost" at the largest chunksize
-    assert 0.2 <= 1 / gap(sizes[-1])["max"] <= 1 / gap(sizes[-1])["min"] <= 0.72
+    first, last = gap(sizes[0]), gap(sizes[-1])
+    assert between(first, 4.15, 10.05), "4.2 to 10 times at chunksize=1"
+    assert between(last, 1.45, 2.7), "1.5 to 2.7 times at the largest"
+    assert last["max"] < first["min"], "the gap narrows: ranges that do not overlap"
+    # which-one.md: at the largest chunksize Pool costs "a third to two thirds" of the executor
+    assert between({"min": 1 / last["max"], "max": 1 / last["min"]}, 0.33, 0.67)
     for api in ("Pool.map", "ProcessPoolExecutor.map"):
-        first, last = (run[f"{api}, chunksize={size}"] for size in (sizes[0], sizes[-1]))
-        assert at_most(last, first, 0.02), f"{api}: about two orders of magnitude"
+        first_run, last_run = (run[f"{api}, chunksize={size}"] for size in (sizes[0], sizes[-1]))
+        assert at_most(last_run, first_run, 0.025), f"{api}: about two orders of magnitude"
 
 
 def test_payload_claims_hold_in_the_published_run() -> None:
@@ -123,14 +127,13 @@ def test_payload_claims_hold_in_the_published_run() -> None:
     apis = ("Pool.apply", "ProcessPoolExecutor.submit")
     for api in apis:
         one_kb = run[f"{api}, 1 KB"]
-        assert at_most(run[f"{api}, 100 KB"], one_kb, 4), "at most four times as much"
+        assert between(ratio(run[f"{api}, 100 KB"], one_kb), 0.85, 2.85), "0.9 to 2.8 times"
         assert at_least(one_kb, run[f"{floor}1 KB"], 100), "hundreds of times pickling alone"
         assert at_least(run[f"{api}, 100 MB"], run[f"{api}, 1 MB"], 10), "grows from a megabyte"
         assert at_most(run[f"{api}, {sizes[-1]}"], run[f"{floor}{sizes[-1]}"], 5), "a few times"
     for size in sizes:
         spread = ratio(*(run[f"{api}, {size}"] for api in apis))
-        assert spread["min"] >= 0.5, f"within a factor of two at {size}"
-        assert spread["max"] <= 2, f"within a factor of two at {size}"
+        assert between(spread, 0.5, 2), f"within a factor of two at {size}"
 
 
 def test_shared_memory_claims_hold_in_the_published_run() -> None:
@@ -145,15 +148,10 @@ def test_startup_claims_hold_in_the_published_run() -> None:
     by = {(v["params"]["what"], v["params"]["start_method"]): v for v in run}
     for what in {v["params"]["what"] for v in run if v["params"]["creation_timed"]}:
         fork, forkserver, spawn = (by[what, m] for m in ("fork", "forkserver", "spawn"))
-        spread = ratio(spawn, fork)
-        assert spread["min"] >= 2, f"{what}: spawn two to seven times slower than fork"
-        assert spread["max"] <= 7, f"{what}: spawn two to seven times slower than fork"
+        assert between(ratio(spawn, fork), 2.45, 5), f"{what}: spawn 2.5 to 5 times fork"
+        assert at_least(forkserver, fork, 1), f"{what}: forkserver slower than fork"
         assert at_least(spawn, forkserver, 1), f"{what}: forkserver faster than spawn"
         assert spawn["value"]["min"] >= 10, f"{what}: spawn takes tens of milliseconds"
-        if what.startswith("Pool("):
-            assert within_the_noise(forkserver, fork), "for a Pool, overlaps fork's range"
-        else:
-            assert at_least(forkserver, fork, 1), f"{what}: forkserver slower than fork"
     for method in ("fork", "forkserver", "spawn"):
         mine = [v for v in run if v["params"]["start_method"] == method]
         warm = [v for v in mine if not v["params"]["creation_timed"]]
@@ -169,21 +167,23 @@ def test_same_job_claims_hold_in_the_published_run() -> None:
     pool = run["Pool.map, default chunksize"]
     default = run["ProcessPoolExecutor.map, default chunksize"]
     tuned = next(v for label, v in run.items() if label.startswith("ProcessPoolExecutor.map, ch"))
-    ahead = ratio(pool, default)
-    assert ahead["max"] < 1, "Pool.map was ahead in every round"
-    assert ahead["min"] >= 0.77, "0.78 to 0.99 of the executor's"
-    assert ahead["max"] <= 0.99, "0.78 to 0.99 of the executor's"
+    assert within_the_noise(pool, default), "neither ahead in every round"
+    assert between(ratio(pool, default), 0.9, 1.115), "0.91 to 1.11"
     assert within_the_noise(tuned, default), "a tuned chunksize gains nothing on long tasks"
+    assert between(ratio(tuned, default), 0.925, 1.015), "0.93 to 1.01"
     serial = run["serial loop"]
     assert 0.5 <= serial["value"]["median"] <= 1, "the serial job takes most of a second"
     assert 0.010 <= serial["value"]["median"] / 16 < 0.100, "sixteen tasks of tens of ms"
     speed_ups = [ratio(serial, v) for label, v in run.items() if label != "serial loop"]
-    assert min(s["median"] for s in speed_ups) >= 1.55, "1.6 to 1.8 times as fast"
-    assert max(s["median"] for s in speed_ups) <= 1.85, "1.6 to 1.8 times as fast"
-    assert min(s["min"] for s in speed_ups) >= 1.35, "ranges span 1.4 to 1.9"
-    assert max(s["max"] for s in speed_ups) <= 1.95, "ranges span 1.4 to 1.9"
+    medians = {
+        "min": min(s["median"] for s in speed_ups),
+        "max": max(s["median"] for s in speed_ups),
+    }
+    assert between(medians, 1.65, 1.85), "1.7 to 1.8 times as fast"
+    rounds = {"min": min(s["min"] for s in speed_ups), "max": max(s["max"] for s in speed_ups)}
+    assert between(rounds, 1.55, 1.9), "every round between 1.6 and 1.9"
     shares = [cpu_share(v) for label, v in run.items() if label != "serial loop"]
-    assert 1.855 <= min(shares) <= max(shares) <= 1.935, "CPU / wall 1.86 to 1.93"
+    assert between({"min": min(shares), "max": max(shares)}, 1.855, 1.965), "CPU / wall"
 
 
 def test_scaling_claims_hold_in_the_published_run() -> None:
@@ -195,13 +195,12 @@ def test_scaling_claims_hold_in_the_published_run() -> None:
         plural = "s" if count > 1 else ""
         pool = run[f"Pool.map, {count} worker{plural}"]
         executor = run[f"ProcessPoolExecutor.map, {count} worker{plural}"]
-        assert within_the_noise(pool, executor), f"the APIs differ by the noise at {count}"
-    for api in ("Pool.map", "ProcessPoolExecutor.map"):
+        assert between(ratio(pool, executor), 0.87, 0.9999), "Pool first, by at most 13 %"
+    for api, expected in (("Pool.map", 1.93), ("ProcessPoolExecutor.map", 1.87)):
         full = run[f"{api}, {most} workers"]
         speed_up = ratio(serial, full)
-        assert 1.65 <= speed_up["median"] <= 1.85, f"{api}: 1.7 to 1.8 times as fast"
-        assert speed_up["min"] >= 1.45, f"{api}: ranges 1.5 to 2.35"
-        assert most < speed_up["max"] <= 2.4, f"{api}: the range reaches above the ideal"
+        assert abs(speed_up["median"] - expected) < 0.005, f"{api}: {expected} times as fast"
+        assert between(speed_up, 1.665, 1.985), f"{api}: every round between 1.67 and 1.98"
         assert 0.9 * most <= cpu_share(full) < most, "nearly every core busy, with idle moments"
         assert within_the_noise(run[f"{api}, 1 worker"], serial), "one worker: ratio spans 1"
 
@@ -213,26 +212,19 @@ def engine_ratio(engine: str, what: str) -> dict:
 
 def test_engine_claims_hold_in_the_published_run() -> None:
     trivial = "trivial tasks, one by one"
-    for engine, low, high in (("loky", 2, 3.2), ("ray", 4, 6), ("dask", 8, 15.5)):
-        spread = engine_ratio(engine, trivial)
-        assert low <= spread["min"], f"{engine}: {low} to {high} times the executor's"
-        assert spread["max"] <= high, f"{engine}: {low} to {high} times the executor's"
+    for engine, low, high in (("loky", 1.15, 3.15), ("ray", 2.45, 8.4), ("dask", 6.75, 15.35)):
+        assert between(engine_ratio(engine, trivial), low, high), f"{engine}: {low} to {high}"
     for what, low, high in (
-        ("round trip, 1 KB", 26, 43.5),
-        ("round trip, 1 MB", 5.9, 11),
-        ("round trip, 10 MB", 2.2, 3.1),
+        ("round trip, 1 KB", 39, 52),
+        ("round trip, 1 MB", 6.45, 9.3),
+        ("round trip, 10 MB", 2.0, 4.1),
     ):
-        spread = engine_ratio("dask", what)
-        assert low <= spread["min"], f"dask, {what}"
-        assert spread["max"] <= high, f"dask, {what}"
-    kilobyte = engine_ratio("ray", "round trip, 1 KB")
-    assert kilobyte["min"] >= 5, "ray: a kilobyte five to nine times"
-    assert kilobyte["max"] <= 9.5, "ray: a kilobyte five to nine times"
+        assert between(engine_ratio("dask", what), low, high), f"dask, {what}"
+    assert between(engine_ratio("ray", "round trip, 1 KB"), 9, 17), "ray: a kilobyte 9 to 17"
     large = engine_ratio("ray", "round trip, 10 MB")
-    assert large["min"] >= 0.34, "ray: 0.35 to 0.62 times at 10 MB"
-    assert large["max"] <= 0.63, "ray: 0.35 to 0.62 times at 10 MB, less in every round"
+    assert between(large, 0.47, 0.745), "ray: 0.47 to 0.74 times at 10 MB, less every round"
     loky = published("engines")["loky: round trip, 1 KB"]["value"]
-    assert loky["max"] >= 100_000, "one round trip took 0.1 s"
+    assert loky["max"] >= 100_000, "one round trip took more than 0.1 s"
 
 
 def test_validation_holds_within_the_tolerance_in_the_published_run() -> None:

@@ -91,7 +91,9 @@ def test_bad_input_gives_one_line_and_exit_code_2(
 def fitted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A results file from a quick harness run of the benchmarks the model is fitted on."""
     path = tmp_path_factory.mktemp("predictor") / "results.json"
-    result = run([*HARNESS, "--quick", *predict.NEEDED, "--output", str(path)], timeout=240)
+    # The payload sizes the validation jobs need the fit to span (10 KB to 1 MB around 100 KB).
+    sizes = ["--sizes", "1K,10K,100K,1M"]
+    result = run([*HARNESS, "--quick", *predict.NEEDED, *sizes, "--output", str(path)], timeout=240)
     assert result.returncode == 0, result.stderr
     assert not result.leftovers, "the harness left processes running"
     return path

@@ -26,8 +26,11 @@ from tests.stdlib_names import lookup
 from tests.test_supported_pythons import OPEN_RANGE, RANGE
 
 TIMELINE = DOCS / "reference" / "versions.md"
+# A version, not a measurement: "3.1 times", "3.2 to 5.1 times" and "3.5 ms" are figures.
+_UNIT = r"\s?(?:ms|s|µs|\N{MULTIPLICATION SIGN}|%|times)\b"
 MINOR = re.compile(
-    r"(?<![\d.\w])3\.(\d+)(?!\d)(?!\.\d)(?!\s?(?:ms|s|µs|\N{MULTIPLICATION SIGN}|%)\b)"
+    r"(?<![\d.\w])3\.(\d+)(?!\d)(?!\.\d)"
+    rf"(?!{_UNIT})(?!\s+to\s+\d+(?:\.\d+)?{_UNIT})"
 )
 HEADING = re.compile(r"^## Python (.+)$", re.MULTILINE)
 CPYTHON_ISSUE = re.compile(r"github\.com/python/cpython/(?:issues|pull)/\d+|bugs\.python\.org")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import statistics
 import time
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from .tasks import spin_at_meeting
 # that out, so that what is flagged is a lasting change.
 CALIBRATION_LOOPS = 5_000_000
 LOWEST_CPU_SHARE = 0.9  # of a core, for each calibration process
-LARGEST_DRIFT = 1.25  # slowest calibration against the fastest
+LARGEST_DRIFT = 1.25  # the median calibration against the fastest
 LARGEST_OTHERS_SHARE = 0.10  # of the machine's CPU time, used by other processes
 LARGEST_STEAL_SHARE = 0.05  # of the run's wall time, taken by the hypervisor
 
@@ -108,13 +109,14 @@ class Monitor:
                 f"{worst['cpu_share']:.0%} at worst ({worst['when']})"
             )
         if self.checks:
-            fastest = min(self.checks, key=lambda check: check["loop_wall_s"])
-            slowest = max(self.checks, key=lambda check: check["loop_wall_s"])
-            drift = slowest["loop_wall_s"] / fastest["loop_wall_s"]
+            # A lasting change, not one slow check: the loop's typical time against
+            # its best (on a shared virtual machine, single checks swing by half).
+            times = [check["loop_wall_s"] for check in self.checks]
+            drift = statistics.median(times) / min(times)
             if drift > LARGEST_DRIFT:
                 reasons.append(
-                    f"the calibration loop took {drift:.2f}x as long "
-                    f"({slowest['when']}) as at its fastest ({fastest['when']})"
+                    f"the calibration loop's median time was {drift:.2f}x its "
+                    "fastest: the machine ran slower for much of the run"
                 )
         if others > LARGEST_OTHERS_SHARE * capacity:
             reasons.append(
