@@ -68,7 +68,11 @@ def check_results(results: dict) -> None:
         module = BENCHMARKS[name]
         assert benchmark["unit"] == module.UNIT
         expected = [variant.label for variant in module.variants(settings)]
-        assert [variant["label"] for variant in benchmark["variants"]] == expected, name
+        labels = [variant["label"] for variant in benchmark["variants"]]
+        if name == "engines":  # an engine not installed here lists no variants: compare the rest
+            here = {"ProcessPoolExecutor", *engines.installed()}
+            labels = [label for label in labels if label.split(":")[0] in here]
+        assert labels == expected, name
         for variant in benchmark["variants"]:
             where = f"{name}: {variant['label']}"
             for key in ("value", "wall_s", "cpu_s"):
