@@ -14,8 +14,7 @@ import json
 
 from examples.performance.harness.report import ratio_summary
 from tests.runner import ROOT
-
-PUBLISHED = ROOT / "docs" / "performance" / "data" / "results.json"
+from tests.test_benchmarks import PUBLISHED
 
 
 def published(benchmark: str) -> dict[str, dict]:

@@ -1,7 +1,8 @@
 """The benchmark harness runs, writes complete JSON, rejects bad arguments, and the site's charts
-and tables are exactly what the committed JSON gives, and the pages' words match its numbers. No
-test looks at a timing measured while the tests run: the machines are noisy, and the published
-numbers come from a full run with its metadata.
+and tables are exactly what the committed JSON gives (tests/test_benchmark_claims.py holds the
+pages' words to its numbers). No test here looks at a timing measured while the tests run: the
+machines are noisy, and the published numbers come from a full run with its metadata; the tests
+that must time something are marked `quiet` (tests/test_benchmark_method.py, test_predictor.py).
 """
 
 from __future__ import annotations
